@@ -1,0 +1,24 @@
+import type { CommandType } from '../protocol/commands';
+import type { Mode } from '../schemas/common';
+import type { Role } from '../schemas/user';
+
+/**
+ * Which roles may send which command. The hub enforces this; the UI only mirrors it to hide
+ * buttons. `wall` sends nothing. A drill coordinator acts only on drill items (see canActInMode).
+ */
+export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<Role>> = {
+  'incident.report': ['duty_officer', 'commander', 'drill_coordinator'],
+  'incident.update': ['duty_officer', 'commander', 'drill_coordinator'],
+  'incident.note': ['duty_officer', 'commander', 'drill_coordinator', 'liaison'],
+  'entity.upsert': ['admin'],
+  'entity.delete': ['admin'],
+};
+
+export function canSend(role: Role, type: CommandType): boolean {
+  return COMMAND_ROLES[type].includes(role);
+}
+
+/** A drill coordinator cannot touch a real incident, whatever the command. */
+export function canActInMode(role: Role, mode: Mode): boolean {
+  return role !== 'drill_coordinator' || mode === 'drill';
+}
