@@ -6,10 +6,16 @@ import globals from 'globals';
 
 /** Process boundaries (STYLE.md): what each folder may not import. */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os', 'http', 'net'], message: 'no Node built-ins here' };
+const NODE_BUILTINS = {
+  group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os', 'http', 'net'],
+  message: 'no Node built-ins here',
+};
 const ELECTRON = { group: ['electron', 'electron/*'], message: 'only src-main may import electron' };
 const REACT_DOM = { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'no React here' };
-const folder = (name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `do not import from ${name}; share through src-common` });
+const folder = (name) => ({
+  group: [`**/${name}/**`, `**/${name}`],
+  message: `do not import from ${name}; share through src-common`,
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.watchfloor/**', 'dist/**'] },
@@ -25,7 +31,14 @@ export default tseslint.config(
   },
   {
     files: ['src-common/**/*.ts'],
-    rules: restrict([NODE_BUILTINS, ELECTRON, REACT_DOM, folder('src-hub'), folder('src-main'), folder('src-renderer')]),
+    rules: restrict([
+      NODE_BUILTINS,
+      ELECTRON,
+      REACT_DOM,
+      folder('src-hub'),
+      folder('src-main'),
+      folder('src-renderer'),
+    ]),
   },
   {
     files: ['src-hub/**/*.ts'],

@@ -22,7 +22,12 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       // MapLibre 6 needs WebGL2: SwiftShader gives it headless. No background networking (closed network).
-      args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     },
   },
   webServer: {

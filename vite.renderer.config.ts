@@ -7,5 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   resolve: { alias: { '@common': fileURLToPath(new URL('./src-common', import.meta.url)) } },
   plugins: [react()],
-  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:4500', '/socket.io': { target: 'ws://127.0.0.1:4500', ws: true } } },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://127.0.0.1:4500', '/socket.io': { target: 'ws://127.0.0.1:4500', ws: true } },
+  },
 });

@@ -30,5 +30,7 @@ export const REPLICA_TABLES = [
 ] as const satisfies ReadonlyArray<ReplicaTable>;
 
 /** One row to write (value) or remove (null) as the result of applying an event. */
-export type RowChange = { [T in ReplicaTable]: { table: T; id: string; value: ReplicaRowTypes[T] | null } }[ReplicaTable];
+export type RowChange = {
+  [T in ReplicaTable]: { table: T; id: string; value: ReplicaRowTypes[T] | null };
+}[ReplicaTable];
 export type RowKey = { table: ReplicaTable; id: string };

@@ -76,13 +76,15 @@ export const IncidentPatchSchema = z
     location: LngLatSchema,
     townshipCode: z.enum(TOWNSHIP_CODES),
     enterpriseId: EntityIdSchema,
-    casualties: z.strictObject({
-      deaths: count,
-      seriousInjuries: count,
-      injured: count,
-      missing: count,
-      trapped: count,
-    }).partial(),
+    casualties: z
+      .strictObject({
+        deaths: count,
+        seriousInjuries: count,
+        injured: count,
+        missing: count,
+        trapped: count,
+      })
+      .partial(),
     directLossWan: z.number().min(0).max(1e9),
     hazmat: z.string().max(500),
     description: LongTextSchema,

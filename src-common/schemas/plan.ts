@@ -13,8 +13,15 @@ export type ResponseLevel = z.infer<typeof ResponseLevelSchema>;
 export const PlanActionSchema = z.strictObject({
   departmentId: SlugIdSchema,
   task: z.string().trim().min(1).max(1000),
-  signOffMinutes: z.int().min(1).max(24 * 60),
-  completeMinutes: z.int().min(1).max(30 * 24 * 60).optional(),
+  signOffMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+  completeMinutes: z
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .optional(),
 });
 export type PlanAction = z.infer<typeof PlanActionSchema>;
 

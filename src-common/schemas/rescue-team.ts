@@ -12,14 +12,7 @@ export const TeamTypeSchema = z.enum([
 ]);
 export type TeamType = z.infer<typeof TeamTypeSchema>;
 
-export const TeamStatusSchema = z.enum([
-  'available',
-  'dispatched',
-  'en_route',
-  'on_scene',
-  'returning',
-  'unavailable',
-]);
+export const TeamStatusSchema = z.enum(['available', 'dispatched', 'en_route', 'on_scene', 'returning', 'unavailable']);
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 
 export const RescueTeamSchema = z.strictObject({
