@@ -25,7 +25,18 @@ export const SettingsSchema = z.strictObject({
   muted: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const SettingsPatchSchema = SettingsSchema.partial();
+/**
+ * NOTE: not `SettingsSchema.partial()` — in zod 4 a partial of defaulted fields still fills the
+ * defaults, so `{ muted: true }` would come out with `hubUrl: null, language: 'zh-CN', ...` and a
+ * patch would reset every field it did not name. Unwrapping the defaults keeps absent keys absent.
+ */
+export const SettingsPatchSchema = z
+  .strictObject(
+    Object.fromEntries(Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.unwrap()])) as {
+      [K in keyof typeof SettingsSchema.shape]: ReturnType<(typeof SettingsSchema.shape)[K]['unwrap']>;
+    },
+  )
+  .partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const NotificationRequestSchema = z.strictObject({
