@@ -1,0 +1,75 @@
+import { Dexie } from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
+import type { CommandType } from '@common/protocol/commands';
+import type { ErrorBody } from '@common/protocol/errors';
+import type { ReplicaRowTypes, ReplicaTable } from '@common/projection/tables';
+
+/** One row of the `meta` table: replica bookkeeping (lastSeq). */
+export type MetaRow = { key: 'lastSeq'; value: number };
+
+/** A command saved locally and not yet answered by the hub. `order` keeps the send order. */
+export type OutboxRow = {
+  order?: number;
+  id: string;
+  type: CommandType;
+  payload: unknown;
+  createdAt: string;
+  /** how many times it went on the wire (a resend keeps the same id: the hub dedups) */
+  attempts: number;
+};
+
+/** A command the hub refused: kept until the user has seen and dismissed it. */
+export type FailedCommandRow = {
+  id: string;
+  type: CommandType;
+  payload: unknown;
+  createdAt: string;
+  failedAt: string;
+  error: ErrorBody;
+};
+
+type ReplicaTables = { [T in ReplicaTable]: Table<ReplicaRowTypes[T], string> };
+
+/**
+ * The renderer's replica of the hub's state. Versions are numbered and only ever appended:
+ * never edit a released `version(n)`, add `version(n + 1)` with its upgrade.
+ */
+export class WatchfloorDb extends Dexie {
+  declare incidents: ReplicaTables['incidents'];
+  declare incidentNotes: ReplicaTables['incidentNotes'];
+  declare enterprises: ReplicaTables['enterprises'];
+  declare hazardSources: ReplicaTables['hazardSources'];
+  declare rescueTeams: ReplicaTables['rescueTeams'];
+  declare plans: ReplicaTables['plans'];
+  declare departments: ReplicaTables['departments'];
+  declare meta: Table<MetaRow, MetaRow['key']>;
+  declare outbox: Table<OutboxRow, number>;
+  declare failedCommands: Table<FailedCommandRow, string>;
+
+  constructor(name: string, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
+    // NOTE: 'strict' makes Chromium flush each committed transaction to disk before reporting
+    // success, so a command shown as "saved" (in the outbox) survives a crash right after.
+    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      incidents: 'id, reportedAt, updatedAt, state, mode',
+      incidentNotes: 'id, incidentId, [incidentId+seq]',
+      enterprises: 'id, townshipCode, riskLevel',
+      hazardSources: 'id, enterpriseId',
+      rescueTeams: 'id, status',
+      plans: 'id',
+      departments: 'id',
+      meta: 'key',
+      outbox: '++order, &id, type',
+      failedCommands: 'id, failedAt',
+    });
+  }
+
+  replicaTable<T extends ReplicaTable>(table: T): Table<ReplicaRowTypes[T], string> {
+    return this.table(table);
+  }
+}
+
+/** One replica per hub and user: a liaison's replica must never show another user's rows. */
+export function replicaName(hubUrl: string, username: string): string {
+  return `watchfloor:${new URL(hubUrl).host}:${username}`;
+}

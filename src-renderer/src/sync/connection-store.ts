@@ -1,0 +1,38 @@
+import { createStore } from 'zustand/vanilla';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export type ConnectionState = {
+  status: ConnectionStatus;
+  /** commands saved locally and not yet answered */
+  outboxCount: number;
+  /** commands the hub refused that the user has not dismissed */
+  failedCount: number;
+  lastSeq: number;
+  /** when this client last received a hub event (ISO), null before the first */
+  lastEventAt: string | null;
+  /** catching up after (re)connect: how far, for progress display */
+  catchUp: { fromSeq: number; toSeq: number; headSeq: number } | null;
+  /** last sync problem worth showing (bad event, page refused) */
+  lastError: string | null;
+};
+
+export const INITIAL_CONNECTION_STATE: ConnectionState = {
+  status: 'connecting',
+  outboxCount: 0,
+  failedCount: 0,
+  lastSeq: 0,
+  lastEventAt: null,
+  catchUp: null,
+  lastError: null,
+};
+
+export type ConnectionStore = ReturnType<typeof createConnectionStore>;
+
+/** Lives outside React; components read it through selector hooks (useConnection). */
+export function createConnectionStore() {
+  return createStore<ConnectionState>(() => ({ ...INITIAL_CONNECTION_STATE }));
+}
+
+/** The app's one connection store. */
+export const connectionStore = createConnectionStore();
