@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './protocol/ack';
+import { IPC_CHANNELS } from './ipc-channels';
 
 /**
  * The typed bridge the preload exposes as `window.watchfloor` (Electron), and that the renderer
@@ -49,12 +50,7 @@ export type NotificationRequest = z.input<typeof NotificationRequestSchema>;
 /** Where the renderer finds its hub. */
 export type HubConnection = { hubUrl: string; embedded: boolean };
 
-export const IPC_CHANNELS = {
-  settingsGet: 'settings:all:get',
-  settingsSet: 'settings:all:set',
-  notificationShow: 'notification:native:show',
-  hubConnectionGet: 'hub:connection:get',
-} as const;
+export { IPC_CHANNELS };
 
 export type WatchfloorBridge = {
   /** 'electron' inside the desktop app, 'web' for the browser fallback */
@@ -64,3 +60,15 @@ export type WatchfloorBridge = {
   notify(request: NotificationRequest): Promise<Result<object>>;
   getHubConnection(): Promise<Result<HubConnection>>;
 };
+
+/**
+ * What each IPC channel is given and answers. The main process's handlers and the preload are both
+ * checked against this one map; every answer is a result object, never a thrown error.
+ */
+export type IpcContract = {
+  [IPC_CHANNELS.settingsGet]: { input: undefined; result: Result<{ settings: Settings }> };
+  [IPC_CHANNELS.settingsSet]: { input: SettingsPatch; result: Result<{ settings: Settings }> };
+  [IPC_CHANNELS.notificationShow]: { input: NotificationRequest; result: Result<object> };
+  [IPC_CHANNELS.hubConnectionGet]: { input: undefined; result: Result<HubConnection> };
+};
+export type IpcChannel = keyof IpcContract;
