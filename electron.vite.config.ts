@@ -21,6 +21,9 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       lib: { entry: resolve(__dirname, 'src-main/preload/index.ts'), formats: ['cjs'] },
+      // NOTE: a sandboxed preload can `require` only 'electron'; bundle any dependency it pulls in
+      // instead of leaving a `require('zod')` that fails at load. (It should import none at runtime.)
+      externalizeDeps: false,
     },
   },
   renderer: {
