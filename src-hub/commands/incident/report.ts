@@ -1,0 +1,30 @@
+import type { CommandHandlerFactory } from '../types';
+import { drillRule, refuse } from '../types';
+
+/** incident.report → incident.reported. The client makes the incident id (so it works offline). */
+export const createIncidentReport: CommandHandlerFactory<'incident.report'> = ({ reads }) => {
+  return (ctx, payload) => {
+    const denied = drillRule(ctx, payload.mode);
+    if (denied) return denied;
+    if (payload.mode === 'real' && payload.drillId !== undefined) {
+      return refuse('invalid_payload', 'payload.drillId: only a drill incident has a drillId');
+    }
+    if (reads.getRow('incidents', payload.incidentId)) {
+      return refuse('conflict', `incident ${payload.incidentId} already exists`);
+    }
+    return {
+      ok: true,
+      events: [
+        {
+          type: 'incident.reported',
+          at: ctx.at,
+          actor: ctx.actor,
+          mode: payload.mode,
+          ...(payload.drillId === undefined ? {} : { drillId: payload.drillId }),
+          commandId: ctx.commandId,
+          payload: { incidentId: payload.incidentId, report: payload.report },
+        },
+      ],
+    };
+  };
+};
