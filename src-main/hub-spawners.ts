@@ -43,10 +43,9 @@ export function createNodeForkSpawner(options: { nodePath: string; env: NodeJS.P
     };
     child.on('exit', (code, signal) => finish({ code, signal }));
     // 'error' without 'exit' happens when the Node binary cannot be started at all (ENOENT).
+    // NOTE: 'exit' never fires then (only 'error' and 'close'); no pid means nothing was started.
     child.on('error', (error) => {
-      if (child.exitCode === null && child.signalCode === null && child.pid === undefined) {
-        finish({ code: null, signal: null, error: error.message });
-      }
+      if (child.pid === undefined) finish({ code: null, signal: null, error: error.message });
     });
     const handle: HubProcess = {
       get pid() {
