@@ -1,0 +1,78 @@
+import { useEffect, useMemo } from 'react';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { canSend } from '@common/auth/permissions';
+import { DbContext } from '../db/db-context';
+import { openAppDb } from '../db/instance';
+import { IncidentDetail } from '../features/incidents/incident-detail';
+import { IncidentFeed } from '../features/incidents/incident-feed';
+import { incidentUi } from '../features/incidents/incident-ui-store';
+import { ReportIncidentDrawer } from '../features/incidents/report-incident-drawer';
+import { MapProvider } from '../map/map-context';
+import { MapLegend } from '../map/map-legend';
+import { MapView } from '../map/map-view';
+import { logger } from '../logger';
+import { startSync, stopSync } from '../sync/runtime';
+import { endSession } from '../sync/session';
+import type { Session } from '../sync/session';
+import { AppHeader } from '../ui/app-header';
+
+export function MainScreen({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const db = useMemo(() => openAppDb(session.hubUrl, session.user.username), [session]);
+  const role = session.user.role;
+  const canReport = canSend(role, 'incident.report');
+
+  useEffect(() => {
+    let cancelled = false;
+    void startSync(session, {
+      onCommandFailed: (failure) =>
+        notification.error({
+          title: t('failure.title', { command: t(`commands.${failure.type}`) }),
+          description: t('failure.body', { message: failure.error.message, code: failure.error.code }),
+          duration: 0,
+        }),
+      onSessionEnded: (message) => {
+        stopSync();
+        endSession(message);
+      },
+    }).catch((error: unknown) => {
+      if (!cancelled) logger.error('could not start sync', error);
+    });
+    return () => {
+      cancelled = true;
+      stopSync();
+      incidentUi.select(null);
+      incidentUi.closeReport();
+    };
+  }, [session, notification, t]);
+
+  const logout = () => {
+    stopSync();
+    endSession(null);
+  };
+
+  return (
+    <DbContext.Provider value={db}>
+      <MapProvider>
+        <div className="main-screen" data-testid="main-screen">
+          <AppHeader user={session.user} onLogout={logout} />
+          <div className="main-body">
+            <div className="main-map">
+              <MapView />
+              <MapLegend />
+              <div className="detail-overlay">
+                <IncidentDetail user={session.user} />
+              </div>
+            </div>
+            <aside className="main-side">
+              <IncidentFeed canReport={canReport} />
+            </aside>
+          </div>
+          {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
+        </div>
+      </MapProvider>
+    </DbContext.Provider>
+  );
+}

@@ -1,0 +1,36 @@
+import { Button, Space, Tag, Typography } from 'antd';
+import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { User } from '@common/schemas/user';
+import { ConnectionIndicator } from './connection-indicator';
+import { LanguageSwitch } from './language-switch';
+
+export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header" data-testid="app-header">
+      <Space size={10} align="center">
+        <span className="app-logo" aria-hidden>
+          ⛑
+        </span>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-name">
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('app.nameShort')}</Typography.Text>
+        <Tag color="gold" data-testid="fictional-notice">
+          {t('app.fictional')}
+        </Tag>
+      </Space>
+      <Space size={16} align="center">
+        <ConnectionIndicator />
+        <span data-testid="current-user">
+          <UserOutlined /> {user.displayName} · <Tag>{t(`roles.${user.role}`)}</Tag>
+        </span>
+        <LanguageSwitch icon={<GlobalOutlined />} />
+        <Button icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout">
+          {t('header.logout')}
+        </Button>
+      </Space>
+    </header>
+  );
+}
