@@ -12,6 +12,20 @@ import type { HubExit, HubProcess, HubSpawner } from './embedded-hub';
  *   better-sqlite3 load inside a utility process.
  */
 
+/**
+ * src-hub/cli.ts stops gracefully on this message as on SIGTERM. Sent first because on Windows
+ * there is no SIGTERM to send: `kill('SIGTERM')` there ends the process outright.
+ */
+export const SHUTDOWN_MESSAGE = { type: 'shutdown' } as const;
+
+function askToShutDown(send: () => unknown): void {
+  try {
+    send();
+  } catch {
+    // channel already closed: the process is on its way out
+  }
+}
+
 /** The Node to run the hub with in development. */
 export function resolveDevNodePath(env: NodeJS.ProcessEnv): string {
   // WATCHFLOOR_NODE: explicit override (scripts/start.mjs sets it to the Node running npm start).
@@ -56,7 +70,15 @@ export function createNodeForkSpawner(options: { nodePath: string; env: NodeJS.P
         if (exited) listener(exited);
         else exitListeners.push(listener);
       },
-      kill: (signal) => void child.kill(signal),
+      kill: (signal) => {
+        if (signal === 'SIGKILL') {
+          child.kill('SIGKILL');
+          return;
+        }
+        askToShutDown(() => child.connected && child.send(SHUTDOWN_MESSAGE));
+        // NOTE: on Windows a "SIGTERM" is TerminateProcess, not a request: rely on the message there.
+        if (process.platform !== 'win32') child.kill('SIGTERM');
+      },
     };
     return handle;
   };
@@ -88,8 +110,13 @@ export function createUtilityProcessSpawner(options: {
         else exitListeners.push(listener);
       },
       kill: (signal) => {
-        // utilityProcess.kill() always sends SIGTERM; the hard stop goes through the pid.
-        if (signal === 'SIGTERM' || child.pid === undefined) child.kill();
+        if (signal === 'SIGTERM') {
+          askToShutDown(() => child.postMessage(SHUTDOWN_MESSAGE));
+          if (process.platform !== 'win32') child.kill();
+          return;
+        }
+        // utilityProcess.kill() only ever sends SIGTERM; the hard stop goes through the pid.
+        if (child.pid === undefined) child.kill();
         else process.kill(child.pid, 'SIGKILL');
       },
     };

@@ -51,7 +51,7 @@ const h = vi.hoisted(() => {
   });
   const utilityProcess = {
     fork: vi.fn((entry: string, args: Array<string>) => {
-      const child = Object.assign(new Emitter(), { entry, args, pid: 4242, kill: vi.fn() });
+      const child = Object.assign(new Emitter(), { entry, args, pid: 4242, kill: vi.fn(), postMessage: vi.fn() });
       child.kill.mockImplementation(() => setImmediate(() => child.emit('exit', 0)));
       state.forks.push(child);
       setImmediate(() => child.emit('message', { type: 'ready', port: 45678, url: 'http://127.0.0.1:45678' }));
@@ -144,6 +144,7 @@ describe('main lifecycle (packaged)', () => {
     const child = h.state.forks[0];
     await vi.waitFor(() => expect(h.app.quit).toHaveBeenCalledTimes(2));
     expect(child.kill).toHaveBeenCalledTimes(1);
+    expect(child.postMessage).toHaveBeenCalledWith({ type: 'shutdown' });
     expect(child.kill.mock.invocationCallOrder[0]).toBeLessThan(h.app.quit.mock.invocationCallOrder[1] ?? 0);
   });
 
