@@ -36,7 +36,7 @@ export function incidentsToGeoJSON(rows: ReadonlyArray<Incident>, drillBadge: st
     rows.map((i) =>
       point(i.id, i.location, {
         title: i.title,
-        label: i.mode === 'drill' ? `【${drillBadge}】${i.title}` : i.title,
+        label: i.mode === 'drill' && !i.title.includes(drillBadge) ? `【${drillBadge}】${i.title}` : i.title,
         mode: i.mode,
         state: i.state,
         category: i.category,

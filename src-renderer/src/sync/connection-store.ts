@@ -9,8 +9,10 @@ export type ConnectionState = {
   /** commands the hub refused that the user has not dismissed */
   failedCount: number;
   lastSeq: number;
-  /** when this client last received a hub event (ISO), null before the first */
+  /** hub time (`at`) of the newest event in the replica, null before the first */
   lastEventAt: string | null;
+  /** when this client last received a pushed event (its own clock), null before the first */
+  lastReceivedAt: string | null;
   /** catching up after (re)connect: how far, for progress display */
   catchUp: { fromSeq: number; toSeq: number; headSeq: number } | null;
   /** last sync problem worth showing (bad event, page refused) */
@@ -23,6 +25,7 @@ export const INITIAL_CONNECTION_STATE: ConnectionState = {
   failedCount: 0,
   lastSeq: 0,
   lastEventAt: null,
+  lastReceivedAt: null,
   catchUp: null,
   lastError: null,
 };

@@ -238,7 +238,7 @@ export class SyncEngine {
 
   private handleEvent(raw: unknown): void {
     if (this.stopped) return;
-    this.set({ lastEventAt: this.now().toISOString() });
+    this.set({ lastReceivedAt: this.now().toISOString() });
     const parsed = EventSchema.safeParse(raw);
     if (!parsed.success) {
       const seq = typeof raw === 'object' && raw !== null && 'seq' in raw ? String(raw.seq) : '?';
@@ -325,7 +325,8 @@ export class SyncEngine {
     const before = this.lastSeq;
     this.lastSeq = await applyEventBatch(this.db, events);
     for (const e of events) if (e.seq <= this.lastSeq) this.pending.delete(e.seq);
-    if (this.lastSeq !== before) this.set({ lastSeq: this.lastSeq });
+    const newest = events.findLast((e) => e.seq <= this.lastSeq);
+    if (this.lastSeq !== before) this.set({ lastSeq: this.lastSeq, lastEventAt: newest?.at ?? null });
   }
 
   /** Pages `sync` from lastSeq until `more` is false. False when a page was refused or bad. */

@@ -1,5 +1,5 @@
 import { Button, Space, Tag, Typography } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@common/schemas/user';
 import { ConnectionIndicator } from './connection-indicator';
@@ -10,9 +10,7 @@ export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void
   return (
     <header className="app-header" data-testid="app-header">
       <Space size={10} align="center">
-        <span className="app-logo" aria-hidden>
-          ⛑
-        </span>
+        <AlertOutlined className="app-logo" aria-hidden />
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-name">
           {t('app.name')}
         </Typography.Title>

@@ -316,14 +316,17 @@ describe('connection state and session', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
-  it('records the time of the last event', async () => {
+  it('records the hub time of the newest applied event and when the last one was received', async () => {
     const at = new Date('2025-06-01T03:00:00.000Z');
     const { hub, transport, engine, store } = await setup({ now: () => at });
     transport.connect();
     await settle(engine);
     expect(store.getState().lastEventAt).toBeNull();
-    transport.push(hub.reportIncident().event);
+    hub.reportIncident();
+    const { event } = hub.reportIncident();
+    transport.push(event);
     await settle(engine);
-    expect(store.getState().lastEventAt).toBe(at.toISOString());
+    expect(store.getState().lastEventAt).toBe(event.at);
+    expect(store.getState().lastReceivedAt).toBe(at.toISOString());
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Empty, List, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Casualties, Incident } from '@common/schemas/incident';
 import { useIncidents, usePendingCommands } from '../../db/queries';
@@ -27,7 +27,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
     incidentUi.select(incident.id);
     map?.flyTo({
       center: [incident.location.lng, incident.location.lat],
-      zoom: Math.max(map.getZoom(), 12),
+      zoom: Math.max(map.getZoom(), 11),
       essential: true,
     });
   };
@@ -94,7 +94,12 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
                 <div className="feed-meta">
                   <Tag bordered={false}>{categoryLabel(incident.category, i18n.language)}</Tag>
                   {formatDateTime(incident.occurredAt, i18n.language)}
-                  {incident.noteCount > 0 ? ` · 📝 ${incident.noteCount}` : ''}
+                  {incident.noteCount > 0 && (
+                    <span className="feed-notes">
+                      {' · '}
+                      <FileTextOutlined /> {incident.noteCount}
+                    </span>
+                  )}
                 </div>
                 <div className={`feed-casualties${incident.casualties.deaths > 0 ? ' feed-casualties-deaths' : ''}`}>
                   {casualtyLine(incident.casualties, t)}

@@ -1,0 +1,89 @@
+import { expect } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { HubEvent } from '@common/protocol/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@common/protocol/socket';
+import type { SyncAck } from '@common/protocol/sync';
+
+export const HUB = 'http://127.0.0.1:4599';
+
+/** Every request a context makes, to prove the app never leaves the machine. */
+export function recordRequests(context: BrowserContext): Array<string> {
+  const urls: Array<string> = [];
+  context.on('request', (r: Request) => void urls.push(r.url()));
+  return urls;
+}
+
+export function externalRequests(urls: ReadonlyArray<string>): Array<string> {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    const host = new URL(u).hostname;
+    return host !== '127.0.0.1' && host !== 'localhost';
+  });
+}
+
+export async function openSignedIn(
+  browser: Browser,
+  user: { username: string; password: string; workstation: string },
+): Promise<{ context: BrowserContext; page: Page; requests: Array<string> }> {
+  const context = await browser.newContext();
+  const requests = recordRequests(context);
+  const page = await context.newPage();
+  await page.goto('/?e2e=1');
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-workstation').fill(user.workstation);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('main-screen')).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await waitForMapIdle(page);
+  return { context, page, requests };
+}
+
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__watchfloorMap;
+    return map !== undefined && map.loaded() && map.getSource('incidents') !== undefined;
+  });
+}
+
+/** Titles of incident features the map has actually rendered. */
+export async function renderedIncidentTitles(page: Page): Promise<Array<string>> {
+  return page.evaluate(() => {
+    const map = window.__watchfloorMap;
+    if (!map) return [];
+    return map.queryRenderedFeatures({ layers: ['incidents-circle'] }).map((f) => String(f.properties['title'] ?? ''));
+  });
+}
+
+/** Reads the hub's whole log over its own socket API, as another client would. */
+export async function hubLog(username: string, password: string): Promise<Array<HubEvent>> {
+  const login = await fetch(`${HUB}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, workstation: 'e2e-verifier' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${HUB}/v1`, {
+    auth: { token },
+    transports: ['websocket'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const events: Array<HubEvent> = [];
+    let sinceSeq = 0;
+    for (;;) {
+      const page = (await socket.timeout(10_000).emitWithAck('sync', { sinceSeq, limit: 1000 })) as SyncAck;
+      if (!page.ok) throw new Error(page.error.message);
+      events.push(...page.events);
+      sinceSeq = page.events.at(-1)?.seq ?? sinceSeq;
+      if (!page.more) return events;
+    }
+  } finally {
+    socket.disconnect();
+  }
+}

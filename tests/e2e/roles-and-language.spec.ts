@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { externalRequests, openSignedIn } from './fixtures';
+
+test('the wall screen account is read-only', async ({ browser }) => {
+  const wall = await openSignedIn(browser, { username: 'wall', password: 'wall123', workstation: '大屏' });
+  const { page } = wall;
+  await expect(page.getByTestId('incident-item').first()).toBeVisible();
+  await expect(page.getByTestId('report-open')).toHaveCount(0);
+  await page.getByTestId('incident-item').first().click();
+  await expect(page.getByTestId('incident-detail')).toBeVisible();
+  await expect(page.getByTestId('note-input')).toHaveCount(0);
+  expect(externalRequests(wall.requests)).toEqual([]);
+  await wall.context.close();
+});
+
+test('drills are marked as drills in the feed and on the map', async ({ browser }) => {
+  const duty = await openSignedIn(browser, { username: 'duty', password: 'duty123', workstation: 'ws' });
+  const drill = duty.page.locator('[data-testid="incident-item"][data-mode="drill"]').first();
+  await expect(drill).toBeVisible();
+  await expect(drill.getByTestId('drill-badge')).toHaveText('演练');
+  const labels = await duty.page.evaluate(() =>
+    (window.__watchfloorMap?.queryRenderedFeatures({ layers: ['incidents-label'] }) ?? [])
+      .filter((f) => f.properties['mode'] === 'drill')
+      .map((f) => String(f.properties['label'])),
+  );
+  expect(labels.length).toBeGreaterThan(0);
+  for (const label of labels) expect(label).toContain('演练');
+  await duty.context.close();
+});
+
+test('the language switches to English and back, and the demo data says it is fictional', async ({ browser }) => {
+  const duty = await openSignedIn(browser, { username: 'duty', password: 'duty123', workstation: 'ws' });
+  const { page } = duty;
+  await expect(page.getByTestId('fictional-notice')).toHaveText('演示数据，纯属虚构');
+  await expect(page.getByTestId('app-name')).toHaveText('融安县应急指挥一张图');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('app-name')).toHaveText("Rong'an County Emergency Command Map");
+  await expect(page.getByTestId('connection-status')).toContainText('Online');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('app-name')).toHaveText('融安县应急指挥一张图');
+  await duty.context.close();
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('fictional-notice')).toBeVisible();
+  await page.getByTestId('login-username').fill('duty');
+  await page.getByTestId('login-password').fill('wrong-password');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
+});
