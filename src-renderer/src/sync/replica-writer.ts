@@ -13,12 +13,21 @@ export async function readLastSeq(db: WatchfloorDb): Promise<number> {
 }
 
 /**
- * Applies events (sorted by seq, contiguous from lastSeq + 1) in ONE transaction with the
- * shared projection, and advances lastSeq in the same transaction: either the whole batch and
- * its lastSeq are on disk, or none of it. Events at or below lastSeq are skipped; the batch
- * stops at the first gap. Returns the new lastSeq.
+ * Applies events (sorted by seq) in ONE transaction with the shared projection, and advances
+ * lastSeq in the same transaction: either the whole batch and its lastSeq are on disk, or none
+ * of it. Events at or below lastSeq are skipped.
+ *
+ * Live events must be contiguous from lastSeq + 1: the batch stops at the first gap. A `sync`
+ * page is different: the hub filters it by what this user may see, so it is authoritative for
+ * the range it covers — pass `coveredUntil` and seqs missing inside it are taken as not meant
+ * for this client, and lastSeq moves to `coveredUntil`. Returns the new lastSeq.
  */
-export async function applyEventBatch(db: WatchfloorDb, events: ReadonlyArray<HubEvent>): Promise<number> {
+export async function applyEventBatch(
+  db: WatchfloorDb,
+  events: ReadonlyArray<HubEvent>,
+  options: { coveredUntil?: number } = {},
+): Promise<number> {
+  const { coveredUntil } = options;
   const tables = [...REPLICA_TABLES.map((t) => db.table(t)), db.meta];
   return db.transaction('rw', tables, async () => {
     const start = await readLastSeq(db);
@@ -26,11 +35,12 @@ export async function applyEventBatch(db: WatchfloorDb, events: ReadonlyArray<Hu
     let seq = start;
     for (const event of events) {
       if (event.seq <= seq) continue;
-      if (event.seq !== seq + 1) break;
+      if (event.seq !== seq + 1 && coveredUntil === undefined) break;
       toApply.push(event);
       seq = event.seq;
     }
-    if (toApply.length === 0) return start;
+    if (coveredUntil !== undefined && coveredUntil > seq) seq = coveredUntil;
+    if (seq === start) return start;
 
     // Read every row the batch needs in one bulkGet per table, then project in memory.
     const rows = new Map<string, ReplicaRow | null>();

@@ -63,6 +63,9 @@ const MAX_INTERNAL_ATTEMPTS = 3;
  * or a refused page is seen. Live events that arrive meanwhile wait in `pending`; those at or
  * below lastSeq are dropped.
  *
+ * A sync page is authoritative for the range it covers (the hub leaves out events this user may
+ * not see), so seqs missing inside a page are skipped, not chased; only the live stream has gaps.
+ *
  * A fresh replica (lastSeq 0) pages from 0 rather than loading a `snapshot`: every row then
  * comes through the one validated path (EventSchema + the shared projectEvent), so a replica
  * equals the hub's projection by construction, and the first sync shows progress (catchUp).
@@ -321,9 +324,9 @@ export class SyncEngine {
     }
   }
 
-  private async apply(events: ReadonlyArray<HubEvent>): Promise<void> {
+  private async apply(events: ReadonlyArray<HubEvent>, coveredUntil?: number): Promise<void> {
     const before = this.lastSeq;
-    this.lastSeq = await applyEventBatch(this.db, events);
+    this.lastSeq = await applyEventBatch(this.db, events, coveredUntil === undefined ? {} : { coveredUntil });
     for (const e of events) if (e.seq <= this.lastSeq) this.pending.delete(e.seq);
     const newest = events.findLast((e) => e.seq <= this.lastSeq);
     if (this.lastSeq !== before) this.set({ lastSeq: this.lastSeq, lastEventAt: newest?.at ?? null });
@@ -363,7 +366,11 @@ export class SyncEngine {
         }
         events.sort((a, b) => a.seq - b.seq);
         const before = this.lastSeq;
-        if (events.length > 0) await this.apply(events);
+        const lastInPage = events.at(-1)?.seq ?? this.lastSeq;
+        // The page covers (sinceSeq, headSeq] when it is the last one, else up to its last event;
+        // seqs missing inside it are events this user may not see (the hub filters by audience).
+        const coveredUntil = bad === null && !more ? Math.max(headSeq, lastInPage) : lastInPage;
+        await this.apply(events, coveredUntil);
         this.set({ catchUp: more ? { fromSeq, toSeq: this.lastSeq, headSeq } : null });
         if (bad !== null) {
           this.log.error(`sync page holds a bad event after seq ${this.lastSeq}: ${bad}`);

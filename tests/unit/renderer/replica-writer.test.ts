@@ -44,3 +44,22 @@ describe('applyEventBatch', () => {
     expect(await db.incidents.count()).toBe(0);
   });
 });
+
+describe('applyEventBatch with a sync page (coveredUntil)', () => {
+  it('applies across seqs the hub filtered out and moves lastSeq to the end of the covered range', async () => {
+    const db = freshDb();
+    const id = ulid();
+    const seq = await applyEventBatch(db, [reportedEvent(1, id, '演示'), notedEvent(4, id, 'visible')], {
+      coveredUntil: 6,
+    });
+    expect(seq).toBe(6);
+    expect(await readLastSeq(db)).toBe(6);
+    expect((await db.incidents.get(id))?.noteCount).toBe(1);
+  });
+
+  it('moves lastSeq over a page with nothing visible in it', async () => {
+    const db = freshDb();
+    expect(await applyEventBatch(db, [], { coveredUntil: 9 })).toBe(9);
+    expect(await applyEventBatch(db, [], { coveredUntil: 3 })).toBe(9);
+  });
+});

@@ -141,6 +141,35 @@ describe('live events', () => {
     expect(engine.currentLastSeq).toBe(2);
   });
 
+  it('treats a sync page as authoritative: seqs the hub filtered out are skipped, not chased', async () => {
+    const hub = new FakeHub();
+    const { incidentId } = hub.reportIncident();
+    hub.noteIncident(incidentId, 'hidden from this user');
+    hub.noteIncident(incidentId, 'visible');
+    const { transport, engine, db, store } = await setup({ hub, pageSize: 100 });
+    const page = hub.page.bind(hub);
+    hub.page = (since, limit) => {
+      const p = page(since, limit);
+      return { ...p, events: p.events.filter((e) => e.seq !== 2) };
+    };
+    transport.connect();
+    await settle(engine);
+    expect(engine.currentLastSeq).toBe(3);
+    expect(transport.syncRequests).toHaveLength(1);
+    expect(store.getState().lastError).toBeNull();
+    expect((await db.incidentNotes.toArray()).map((n) => n.text)).toEqual(['visible']);
+    // a live event after a filtered one: one sync for the gap, then nothing more
+    hub.noteIncident(incidentId, 'hidden again');
+    transport.push(hub.noteIncident(incidentId, 'live'));
+    hub.page = (since, limit) => {
+      const p = page(since, limit);
+      return { ...p, events: p.events.filter((e) => e.seq !== 2 && e.seq !== 4) };
+    };
+    await settle(engine);
+    expect(engine.currentLastSeq).toBe(5);
+    expect(transport.syncRequests).toHaveLength(2);
+  });
+
   it('never applies a bad event: logs it and resyncs from the log instead', async () => {
     const errors: Array<string> = [];
     const logger = { debug() {}, info() {}, warn() {}, error: (m: string) => void errors.push(m) };
