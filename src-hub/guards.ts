@@ -15,9 +15,20 @@ const DEFAULT_LIMITS: GuardLimits = { maxBytes: MAX_COMMAND_BYTES, maxDepth: MAX
 export function guardInput(input: unknown, limits: GuardLimits = DEFAULT_LIMITS): ErrorBody | null {
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: input, depth: 0, path: '' }];
   let nodes = 0;
+  // An upper bound of the UTF-8 JSON size (6 bytes per UTF-16 unit covers even `\uXXXX`
+  // escapes): most inputs are far below the cap and need no JSON.stringify to prove it.
+  let bound = 0;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop() as { value: unknown; depth: number; path: string };
-    if (value === null || typeof value !== 'object') continue;
+    if (typeof value === 'string') {
+      bound += value.length * 6 + 2;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') {
+      bound += 24;
+      continue;
+    }
+    bound += 2;
     if (depth >= limits.maxDepth) {
       return { code: 'invalid_payload', message: `${path || '(root)'}: nested deeper than ${limits.maxDepth} levels` };
     }
@@ -27,6 +38,7 @@ export function guardInput(input: unknown, limits: GuardLimits = DEFAULT_LIMITS)
       return { code: 'payload_too_large', message: `more than ${limits.maxBytes} bytes` };
     }
     if (Array.isArray(value)) {
+      bound += value.length;
       for (let i = value.length - 1; i >= 0; i--) {
         stack.push({ value: value[i], depth: depth + 1, path: `${path}[${i}]` });
       }
@@ -34,12 +46,14 @@ export function guardInput(input: unknown, limits: GuardLimits = DEFAULT_LIMITS)
     }
     for (const key of Object.keys(value)) {
       const child = path === '' ? key : `${path}.${key}`;
+      bound += key.length * 6 + 4;
       if (FORBIDDEN_KEYS.has(key)) {
         return { code: 'invalid_payload', message: `${child}: the key "${key}" is not allowed` };
       }
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: child });
     }
   }
+  if (bound <= limits.maxBytes) return null;
   let bytes: number;
   try {
     bytes = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');

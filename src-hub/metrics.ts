@@ -25,6 +25,12 @@ export function createMetrics() {
       buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
       registers: [registry],
     }),
+    commitSeconds: new Histogram({
+      name: 'watchfloor_commit_duration_seconds',
+      help: 'Time to run and commit one batch (handlers, inserts, projections, fsync)',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
     sockets: new Gauge({
       name: 'watchfloor_connected_sockets',
       help: 'Connected sockets in the /v1 namespace',

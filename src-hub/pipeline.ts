@@ -11,6 +11,8 @@ import { guardInput } from './guards';
 import type { HubMetrics } from './metrics';
 import type { BatchTx, HubStore } from './store/types';
 
+const SLOW_COMMIT_MS = 50;
+
 /** Who sends a command: the actor written into its events, and the user id its answer is kept under. */
 export type CommandSource = { actor: Actor; userId: string };
 
@@ -119,6 +121,7 @@ export class CommandPipeline {
     const { store, logger, metrics } = this.options;
     const answers: Array<CommandAck> = [];
     let committed: Array<HubEvent>;
+    const t0 = performance.now();
     try {
       committed = store.batch((tx) => {
         const events: Array<HubEvent> = [];
@@ -131,6 +134,9 @@ export class CommandPipeline {
       for (let i = 0; i < batch.length; i++) answers.push(fail('internal', 'the hub could not store the command'));
       committed = [];
     }
+    const commitMs = performance.now() - t0;
+    metrics.commitSeconds.observe(commitMs / 1000);
+    if (commitMs > SLOW_COMMIT_MS) logger.warn({ ms: Math.round(commitMs), commands: batch.length }, 'slow commit');
     metrics.batchSize.observe(batch.length);
     batch.forEach((p, i) => {
       const answer = answers[i] ?? fail('internal', 'no answer');
