@@ -36,6 +36,8 @@ test('the language switches to English and back, and the demo data says it is fi
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('app-name')).toHaveText("Rong'an County Emergency Command Map");
   await expect(page.getByTestId('connection-status')).toContainText('Online');
+  // switching language keeps the session's sync engine (and what it knows) running
+  await expect(page.getByTestId('last-event')).toContainText('Last event');
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('app-name')).toHaveText('融安县应急指挥一张图');
   await duty.context.close();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { canSend } from '@common/auth/permissions';
@@ -24,15 +24,23 @@ export function MainScreen({ session }: { session: Session }) {
   const role = session.user.role;
   const canReport = canSend(role, 'incident.report');
 
+  // NOTE: the engine lives as long as the session; a language switch must not restart it.
+  const ui = useRef({ t, notification });
+  useEffect(() => {
+    ui.current = { t, notification };
+  }, [t, notification]);
+
   useEffect(() => {
     let cancelled = false;
     void startSync(session, {
-      onCommandFailed: (failure) =>
-        notification.error({
-          title: t('failure.title', { command: t(`commands.${failure.type}`) }),
-          description: t('failure.body', { message: failure.error.message, code: failure.error.code }),
+      onCommandFailed: (failure) => {
+        const { t: tr, notification: n } = ui.current;
+        n.error({
+          title: tr('failure.title', { command: tr(`commands.${failure.type}`) }),
+          description: tr('failure.body', { message: failure.error.message, code: failure.error.code }),
           duration: 0,
-        }),
+        });
+      },
       onSessionEnded: (message) => {
         stopSync();
         endSession(message);
@@ -46,7 +54,7 @@ export function MainScreen({ session }: { session: Session }) {
       incidentUi.select(null);
       incidentUi.closeReport();
     };
-  }, [session, notification, t]);
+  }, [session]);
 
   const logout = () => {
     stopSync();

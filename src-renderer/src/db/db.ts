@@ -4,8 +4,8 @@ import type { CommandType } from '@common/protocol/commands';
 import type { ErrorBody } from '@common/protocol/errors';
 import type { ReplicaRowTypes, ReplicaTable } from '@common/projection/tables';
 
-/** One row of the `meta` table: replica bookkeeping (lastSeq). */
-export type MetaRow = { key: 'lastSeq'; value: number };
+/** Rows of the `meta` table: replica bookkeeping, written with the events they describe. */
+export type MetaRow = { key: 'lastSeq'; value: number } | { key: 'lastEventAt'; value: string };
 
 /** A command saved locally and not yet answered by the hub. `order` keeps the send order. */
 export type OutboxRow = {

@@ -9,7 +9,14 @@ import type { WatchfloorDb } from '../db/db';
 const key = (table: ReplicaTable, id: string): string => `${table}\u0000${id}`;
 
 export async function readLastSeq(db: WatchfloorDb): Promise<number> {
-  return (await db.meta.get('lastSeq'))?.value ?? 0;
+  const row = await db.meta.get('lastSeq');
+  return row?.key === 'lastSeq' ? row.value : 0;
+}
+
+/** Hub time of the newest event applied to this replica. */
+export async function readLastEventAt(db: WatchfloorDb): Promise<string | null> {
+  const row = await db.meta.get('lastEventAt');
+  return row?.key === 'lastEventAt' ? row.value : null;
 }
 
 /**
@@ -86,6 +93,8 @@ export async function applyEventBatch(
     for (const [table, values] of puts) await (db.table(table) as Table<ReplicaRow, string>).bulkPut(values);
     for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
     await db.meta.put({ key: 'lastSeq', value: seq });
+    const newest = toApply.at(-1);
+    if (newest) await db.meta.put({ key: 'lastEventAt', value: newest.at });
     return seq;
   });
 }

@@ -12,7 +12,7 @@ import type { FailedCommandRow, OutboxRow, WatchfloorDb } from '../db/db';
 import { SILENT_LOGGER } from '../logger';
 import type { Logger } from '../logger';
 import type { ConnectionState, ConnectionStore } from './connection-store';
-import { applyEventBatch, readLastSeq } from './replica-writer';
+import { applyEventBatch, readLastEventAt, readLastSeq } from './replica-writer';
 import type { Transport } from './transport';
 
 export type SyncEngineOptions = {
@@ -120,9 +120,13 @@ export class SyncEngine {
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.lastSeq = await readLastSeq(this.db);
-    this.set({ status: 'connecting', lastSeq: this.lastSeq, catchUp: null, lastError: null });
+    const [lastSeq, lastEventAt] = await Promise.all([readLastSeq(this.db), readLastEventAt(this.db)]);
+    // NOTE: stop() may have come while reading (React StrictMode mounts twice): open no socket then.
+    if (this.stopped) return;
+    this.lastSeq = lastSeq;
+    this.set({ status: 'connecting', lastSeq, lastEventAt, catchUp: null, lastError: null });
     await this.refreshCounts();
+    if (this.stopped) return;
     this.transport.start({
       connected: () => this.handleConnected(),
       disconnected: (reason) => this.handleDisconnected(reason),

@@ -359,3 +359,26 @@ describe('connection state and session', () => {
     expect(store.getState().lastReceivedAt).toBe(at.toISOString());
   });
 });
+
+describe('start and stop', () => {
+  it('opens no connection when stopped while starting (StrictMode double mount)', async () => {
+    const hub = new FakeHub();
+    const transport = new FakeTransport(hub);
+    const engine = new SyncEngine({ db: freshDb(), transport, store: createConnectionStore() });
+    const starting = engine.start();
+    engine.stop();
+    await starting;
+    expect(transport.handlers).toBeNull();
+  });
+
+  it('shows the newest event time of the stored replica right after a restart', async () => {
+    const hub = new FakeHub();
+    const { event } = hub.reportIncident();
+    const first = await setup({ hub });
+    first.transport.connect();
+    await settle(first.engine);
+    first.engine.stop();
+    const second = await setup({ hub, db: first.db });
+    expect(second.store.getState().lastEventAt).toBe(event.at);
+  });
+});
