@@ -5,7 +5,8 @@
 //   BENCH ingest_cmds_per_s           acked (committed) commands/s, 4 clients pipelining
 // Budgets: feed_p99 ≤ 2 × raw_p99 + 10 ms; ingest ≥ 3000/s.
 // The hub, the raw server and the receivers (5 processes × 10 clients) are child processes, so
-// no two of them share an event loop; the sender runs here.
+// no two of them share an event loop; the sender runs here. Hub and raw are measured in
+// alternating segments so that noise from other work on the machine falls on both alike.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
 const RATE = 200; // commands per second
-const MEASURE_S = 20;
+const MEASURE_S = 20; // per target (hub, raw)
+const ROUNDS = 4; // alternating segments of MEASURE_S / ROUNDS seconds
 const WARMUP_S = 2;
 const RECEIVER_PROCS = 5;
 const CLIENTS_PER_PROC = 10;
@@ -85,50 +87,65 @@ async function login(url: string, username: string, password: string): Promise<s
   return ((await res.json()) as LoginResponse).token;
 }
 
-async function startReceivers(url: string, token?: string): Promise<Array<ChildProcess>> {
+type Target = { tag: 'hub' | 'raw'; url: string; token?: string };
+
+async function startReceivers(targets: Array<Target>): Promise<Array<ChildProcess>> {
   const procs = Array.from({ length: RECEIVER_PROCS }, () =>
-    tsxChild(join(here, 'bench-receivers.ts'), [JSON.stringify({ url, token, clients: CLIENTS_PER_PROC })]),
+    tsxChild(join(here, 'bench-receivers.ts'), [JSON.stringify({ targets, clients: CLIENTS_PER_PROC })]),
   );
   await Promise.all(procs.map((p) => waitMessage(p, 'ready')));
   return procs;
 }
 
-async function stopReceivers(procs: Array<ChildProcess>): Promise<{ latencies: Array<number>; received: number }> {
+async function stopReceivers(procs: Array<ChildProcess>): Promise<Record<string, Array<number>>> {
   const results = await Promise.all(
-    procs.map((p) => {
-      const r = waitMessage<{ latencies: Array<number>; received: number }>(p, 'result');
+    procs.map(async (p) => {
+      const r = waitMessage<{ latencies: Record<string, Array<number>> }>(p, 'result');
       p.send({ type: 'stop' });
-      return r;
+      const result = await r;
+      p.disconnect();
+      return result;
     }),
   );
-  return {
-    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
-    received: results.reduce((s, r) => s + r.received, 0),
-  };
+  const merged: Record<string, Array<number>> = {};
+  for (const r of results) {
+    for (const [tag, values] of Object.entries(r.latencies)) (merged[tag] ??= []).push(...values);
+  }
+  for (const values of Object.values(merged)) values.sort((a, b) => a - b);
+  return merged;
 }
 
-/** Sends `make(measured)` at RATE/s for warm-up + measured seconds, paced against the clock. */
-async function paced(send: (measured: boolean) => void): Promise<number> {
-  const total = (WARMUP_S + MEASURE_S) * RATE;
+/** Calls `send(measured)` at RATE/s for `seconds`, paced against the clock. */
+async function paced(seconds: number, measured: boolean, send: (measured: boolean) => void): Promise<number> {
+  const total = seconds * RATE;
   const start = performance.now();
   let sent = 0;
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE) + 1);
     while (sent < due) {
-      send(sent >= WARMUP_S * RATE);
+      send(measured);
       sent += 1;
     }
     await sleep(1);
   }
-  return total - WARMUP_S * RATE;
+  return measured ? total : 0;
 }
 
 const noteText = (measured: boolean): string => `bench:${now()}:${measured ? 1 : 0}`;
 
-async function feedPhase(hubUrl: string): Promise<{ p50: number; p99: number; delivered: number }> {
-  const sender = await connectClient(hubUrl, await login(hubUrl, 'duty', 'duty123'));
+type FeedFigures = { p50: number; p99: number; delivered: number };
+
+/**
+ * The hub and the raw baseline run side by side; the sender alternates between them in
+ * segments (hub, raw, hub, raw, …) so that both see the same machine conditions.
+ */
+async function feedAndRawPhase(hubUrl: string): Promise<{ hub: FeedFigures; raw: FeedFigures }> {
+  const rawServer = tsxChild(join(here, 'bench-raw-server.ts'), []);
+  const { url: rawUrl } = await waitMessage<{ url: string }>(rawServer, 'ready');
+  const hubSender = await connectClient(hubUrl, await login(hubUrl, 'duty', 'duty123'));
+  const rawSender = await connectClient(rawUrl);
   const incidentId = ulid();
-  const reported = (await sender.emitWithAck('command', {
+  const reported = (await hubSender.emitWithAck('command', {
     id: ulid(),
     type: 'incident.report',
     payload: {
@@ -142,13 +159,17 @@ async function feedPhase(hubUrl: string): Promise<{ p50: number; p99: number; de
     },
   })) as CommandAck;
   if (!reported.ok) throw new Error(`report failed: ${reported.error.message}`);
-  const receivers = await startReceivers(hubUrl, await login(hubUrl, 'wall', 'wall123'));
+  const receivers = await startReceivers([
+    { tag: 'hub', url: hubUrl, token: await login(hubUrl, 'wall', 'wall123') },
+    { tag: 'raw', url: rawUrl },
+  ]);
+
   let failures = 0;
   const pendingAcks: Array<Promise<void>> = [];
-  const measured = await paced((m) => {
+  const toHub = (m: boolean): void => {
     pendingAcks.push(
       (
-        sender.emitWithAck('command', {
+        hubSender.emitWithAck('command', {
           id: ulid(),
           type: 'incident.note',
           payload: { incidentId, noteId: ulid(), text: noteText(m) },
@@ -157,24 +178,7 @@ async function feedPhase(hubUrl: string): Promise<{ p50: number; p99: number; de
         if (!a.ok) failures += 1;
       }),
     );
-  });
-  await Promise.all(pendingAcks);
-  await sleep(500);
-  const { latencies } = await stopReceivers(receivers);
-  sender.close();
-  if (failures > 0) console.error(`feed: ${failures} commands refused`);
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    delivered: latencies.length / (measured * RECEIVER_PROCS * CLIENTS_PER_PROC),
   };
-}
-
-async function rawPhase(): Promise<{ p50: number; p99: number; delivered: number }> {
-  const server = tsxChild(join(here, 'bench-raw-server.ts'), []);
-  const { url } = await waitMessage<{ url: string }>(server, 'ready');
-  const receivers = await startReceivers(url);
-  const sender = await connectClient(url);
   const actor = {
     userId: 'u-duty',
     username: 'duty',
@@ -182,11 +186,10 @@ async function rawPhase(): Promise<{ p50: number; p99: number; delivered: number
     role: 'duty_officer',
     workstation: 'bench-sender',
   };
-  const incidentId = ulid();
-  let seq = 100;
-  const measured = await paced((m) => {
+  let seq = 1000;
+  const toRaw = (m: boolean): void => {
     // the same shape and size as the hub's incident.noted event
-    sender.emit('msg', {
+    rawSender.emit('msg', {
       seq: (seq += 1),
       type: 'incident.noted',
       at: new Date().toISOString(),
@@ -195,16 +198,30 @@ async function rawPhase(): Promise<{ p50: number; p99: number; delivered: number
       commandId: ulid(),
       payload: { incidentId, noteId: ulid(), text: noteText(m) },
     });
-  });
-  await sleep(500);
-  const { latencies } = await stopReceivers(receivers);
-  sender.close();
-  server.send({ type: 'stop' });
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    delivered: latencies.length / (measured * RECEIVER_PROCS * CLIENTS_PER_PROC),
   };
+  await paced(WARMUP_S, false, toHub);
+  await paced(WARMUP_S, false, toRaw);
+  let measuredHub = 0;
+  let measuredRaw = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    measuredHub += await paced(MEASURE_S / ROUNDS, true, toHub);
+    await sleep(100);
+    measuredRaw += await paced(MEASURE_S / ROUNDS, true, toRaw);
+    await sleep(100);
+  }
+  await Promise.all(pendingAcks);
+  await sleep(500);
+  const latencies = await stopReceivers(receivers);
+  hubSender.close();
+  rawSender.close();
+  rawServer.send({ type: 'stop' });
+  if (failures > 0) console.error(`feed: ${failures} commands refused`);
+  const figures = (values: Array<number>, sent: number): FeedFigures => ({
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    delivered: values.length / (sent * RECEIVER_PROCS * CLIENTS_PER_PROC),
+  });
+  return { hub: figures(latencies.hub ?? [], measuredHub), raw: figures(latencies.raw ?? [], measuredRaw) };
 }
 
 async function ingestPhase(hubUrl: string): Promise<number> {
@@ -288,9 +305,8 @@ export async function run(): Promise<void> {
   try {
     const { url } = await waitMessage<{ url: string }>(hub, 'ready');
     const started = performance.now();
-    const feed = await feedPhase(url);
+    const { hub: feed, raw } = await feedAndRawPhase(url);
     const lag = await eventLoopLag(url);
-    const raw = await rawPhase();
     const ingest = await ingestPhase(url);
     const f = (v: number): string => v.toFixed(2);
     console.log(`BENCH feed_p50_ms ${f(feed.p50)} ms`);
@@ -299,7 +315,7 @@ export async function run(): Promise<void> {
     console.log(`BENCH raw_p99_ms ${f(raw.p99)} ms`);
     console.log(`BENCH ingest_cmds_per_s ${Math.round(ingest)} cmds/s`);
     console.log(
-      `# ${RATE} cmds/s for ${MEASURE_S} s to ${RECEIVER_PROCS * CLIENTS_PER_PROC} receivers; delivered ` +
+      `# ${RATE} cmds/s for ${MEASURE_S} s each (alternating ${ROUNDS}×) to ${RECEIVER_PROCS * CLIENTS_PER_PROC} receivers; delivered ` +
         `hub ${(feed.delivered * 100).toFixed(2)} %, raw ${(raw.delivered * 100).toFixed(2)} %; ` +
         `${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
