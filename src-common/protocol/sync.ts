@@ -16,6 +16,11 @@ export const SyncResponseSchema = z.strictObject({
   headSeq: z.int().min(0),
   /** true when more events follow the last one in this page */
   more: z.boolean(),
+  /**
+   * The last seq this page covers, events this user may not see included: the client advances
+   * its lastSeq to it, so a page whose events were all filtered out still makes progress.
+   */
+  toSeq: z.int().min(0),
 });
 export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 

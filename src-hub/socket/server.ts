@@ -126,7 +126,8 @@ export function attachSocketServer(deps: SocketDeps) {
       const rows = store.readEvents(sinceSeq, limit + 1);
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
-      return { ok: true, events: page.filter((e) => canSee(user, session.id, e)), headSeq, more };
+      const toSeq = more ? (page.at(-1)?.seq ?? sinceSeq) : Math.max(headSeq, sinceSeq);
+      return { ok: true, events: page.filter((e) => canSee(user, session.id, e)), headSeq, more, toSeq };
     });
 
     onRequest(socket, 'snapshot', (raw): SnapshotAck => {

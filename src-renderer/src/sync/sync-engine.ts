@@ -45,7 +45,13 @@ export class InvalidCommandError extends Error {
 
 /** The envelope of a sync answer; each event in it is then validated on its own with EventSchema. */
 const SyncAnswerSchema = z.union([
-  z.object({ ok: z.literal(true), events: z.array(z.unknown()), headSeq: z.int().min(0), more: z.boolean() }),
+  z.object({
+    ok: z.literal(true),
+    events: z.array(z.unknown()),
+    headSeq: z.int().min(0),
+    more: z.boolean(),
+    toSeq: z.int().min(0),
+  }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
@@ -357,7 +363,7 @@ export class SyncEngine {
           this.set({ lastError: `sync refused: ${answer.data.error.message}` });
           return false;
         }
-        const { events: rawEvents, headSeq, more } = answer.data;
+        const { events: rawEvents, headSeq, more, toSeq } = answer.data;
         const events: Array<HubEvent> = [];
         let bad: string | null = null;
         for (const rawEvent of rawEvents) {
@@ -371,9 +377,9 @@ export class SyncEngine {
         events.sort((a, b) => a.seq - b.seq);
         const before = this.lastSeq;
         const lastInPage = events.at(-1)?.seq ?? this.lastSeq;
-        // The page covers (sinceSeq, headSeq] when it is the last one, else up to its last event;
-        // seqs missing inside it are events this user may not see (the hub filters by audience).
-        const coveredUntil = bad === null && !more ? Math.max(headSeq, lastInPage) : lastInPage;
+        // The page covers (sinceSeq, toSeq]: seqs missing inside it are events this user may not
+        // see (the hub filters by audience). After a bad event, only what was applied counts.
+        const coveredUntil = bad === null ? Math.max(toSeq, lastInPage) : lastInPage;
         await this.apply(events, coveredUntil);
         this.set({ catchUp: more ? { fromSeq, toSeq: this.lastSeq, headSeq } : null });
         if (bad !== null) {

@@ -76,10 +76,21 @@ export class FakeHub {
     return ack;
   }
 
-  page(sinceSeq: number, limit: number): { ok: true; events: Array<HubEvent>; headSeq: number; more: boolean } {
+  page(
+    sinceSeq: number,
+    limit: number,
+  ): { ok: true; events: Array<HubEvent>; headSeq: number; more: boolean; toSeq: number } {
     const events = this.log.filter((e) => e.seq > sinceSeq).slice(0, limit);
     const last = events.at(-1)?.seq ?? sinceSeq;
-    return { ok: true, events, headSeq: this.log.length, more: last < this.log.length };
+    const more = last < this.log.length;
+    // as the hub does: the page covers up to its last row, or the head when it is the last page
+    return {
+      ok: true,
+      events,
+      headSeq: this.log.length,
+      more,
+      toSeq: more ? last : Math.max(this.log.length, sinceSeq),
+    };
   }
 }
 

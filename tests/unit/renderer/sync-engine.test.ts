@@ -170,6 +170,25 @@ describe('live events', () => {
     expect(transport.syncRequests).toHaveLength(2);
   });
 
+  it('moves past a full page of events it may not see, by the seq the page covers', async () => {
+    const hub = new FakeHub();
+    const { incidentId } = hub.reportIncident();
+    for (let i = 0; i < 4; i++) hub.noteIncident(incidentId, `hidden ${i}`);
+    hub.noteIncident(incidentId, 'visible');
+    const { transport, engine, db, store } = await setup({ hub, pageSize: 2 });
+    const page = hub.page.bind(hub);
+    // seqs 2–5 are for another department: the pages (1,3] and (3,5] arrive empty but with `more`
+    hub.page = (since, limit) => {
+      const p = page(since, limit);
+      return { ...p, events: p.events.filter((e) => e.seq < 2 || e.seq > 5) };
+    };
+    transport.connect();
+    await settle(engine);
+    expect(store.getState().lastError).toBeNull();
+    expect(engine.currentLastSeq).toBe(6);
+    expect((await db.incidentNotes.toArray()).map((n) => n.text)).toEqual(['visible']);
+  });
+
   it('never applies a bad event: logs it and resyncs from the log instead', async () => {
     const errors: Array<string> = [];
     const logger = { debug() {}, info() {}, warn() {}, error: (m: string) => void errors.push(m) };
