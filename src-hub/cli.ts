@@ -190,6 +190,9 @@ async function serve(values: ReturnType<typeof parse>['values']): Promise<void> 
   process.on('message', (m) => {
     if (isShutdown(m)) stop('shutdown message');
   });
+  // NOTE: an embedded hub whose parent (the desktop app) died must not live on holding the
+  // database and the port: the IPC channel closing is the one signal that always arrives.
+  if (typeof process.send === 'function') process.on('disconnect', () => stop('parent process gone'));
   parentPort()?.on('message', (e) => {
     if (isShutdown(e.data)) stop('shutdown message');
   });

@@ -138,4 +138,17 @@ describe('durability and tamper evidence (hub as a child process)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an embedded hub shuts down cleanly when its parent process goes away (IPC channel closed)', async () => {
+    const dir = tempDir();
+    try {
+      const hub = await startCli(dir);
+      children.push(hub.child);
+      hub.child.disconnect();
+      expect(await exited(hub.child)).toBe(0);
+      expect(verifyCli(dir).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
