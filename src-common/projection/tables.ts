@@ -4,6 +4,7 @@ import type { HazardSource } from '../schemas/hazard-source';
 import type { Incident, IncidentNote } from '../schemas/incident';
 import type { Plan } from '../schemas/plan';
 import type { RescueTeam } from '../schemas/rescue-team';
+import type { Receptor, Shelter, SupplyDepot } from '../schemas/places';
 
 /** The replicated tables, the same on the hub (snapshots) and in every client's Dexie replica. */
 export type ReplicaRowTypes = {
@@ -14,6 +15,9 @@ export type ReplicaRowTypes = {
   rescueTeams: RescueTeam;
   plans: Plan;
   departments: Department;
+  shelters: Shelter;
+  supplyDepots: SupplyDepot;
+  receptors: Receptor;
 };
 export type ReplicaTable = keyof ReplicaRowTypes;
 export type ReplicaRow = ReplicaRowTypes[ReplicaTable];
@@ -27,6 +31,9 @@ export const REPLICA_TABLES = [
   'rescueTeams',
   'plans',
   'departments',
+  'shelters',
+  'supplyDepots',
+  'receptors',
 ] as const satisfies ReadonlyArray<ReplicaTable>;
 
 /** One row to write (value) or remove (null) as the result of applying an event. */

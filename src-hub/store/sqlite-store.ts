@@ -25,6 +25,9 @@ const PROJECTION_TABLES: Record<ReplicaTable, string> = {
   rescueTeams: 'p_rescue_teams',
   plans: 'p_plans',
   departments: 'p_departments',
+  shelters: 'p_shelters',
+  supplyDepots: 'p_supply_depots',
+  receptors: 'p_receptors',
 };
 
 type UserRow = {

@@ -42,6 +42,9 @@ export class WatchfloorDb extends Dexie {
   declare rescueTeams: ReplicaTables['rescueTeams'];
   declare plans: ReplicaTables['plans'];
   declare departments: ReplicaTables['departments'];
+  declare shelters: ReplicaTables['shelters'];
+  declare supplyDepots: ReplicaTables['supplyDepots'];
+  declare receptors: ReplicaTables['receptors'];
   declare meta: Table<MetaRow, MetaRow['key']>;
   declare outbox: Table<OutboxRow, number>;
   declare failedCommands: Table<FailedCommandRow, string>;
@@ -61,6 +64,13 @@ export class WatchfloorDb extends Dexie {
       meta: 'key',
       outbox: '++order, &id, type',
       failedCommands: 'id, failedAt',
+    });
+    // v2: the places of the situation map. No upgrade step: a replica of v1 could not parse
+    // their events (the schemas did not know them), so its lastSeq never passed one.
+    this.version(2).stores({
+      shelters: 'id, townshipCode',
+      supplyDepots: 'id, townshipCode',
+      receptors: 'id, kind, townshipCode',
     });
   }
 

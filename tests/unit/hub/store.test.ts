@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../../src-hub/store/migrations/index';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewEvent } from '@common/protocol/events';
@@ -106,7 +107,10 @@ describe('sqlite store', () => {
     openSqliteStore(d).close();
     openSqliteStore(d).close();
     const db = new Database(join(d, 'watchfloor.db'));
-    expect(db.prepare('SELECT id, name FROM schema_migrations').all()).toEqual([{ id: 1, name: '0001-init' }]);
+    expect(db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all()).toEqual(
+      MIGRATIONS.map((m) => ({ id: m.id, name: m.name })),
+    );
+    expect(MIGRATIONS.map((m) => m.id)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
