@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /** e2e runs the built renderer (`npm run build`) served by a real hub with the demo county. */
-export const E2E_PORT = 4599;
+// NOTE: E2E_PORT / E2E_STATIC let two suites run side by side on one machine (each its own hub and build).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4599);
+const E2E_STATIC = process.env.E2E_STATIC ?? 'out/renderer';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/e2e-hub.mjs ${E2E_PORT}`,
+    command: `node scripts/e2e-hub.mjs ${E2E_PORT} ${E2E_STATIC}`,
     url: `http://127.0.0.1:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

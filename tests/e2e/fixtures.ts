@@ -6,7 +6,7 @@ import type { HubEvent } from '@common/protocol/events';
 import type { ClientToServerEvents, ServerToClientEvents } from '@common/protocol/socket';
 import type { SyncAck } from '@common/protocol/sync';
 
-export const HUB = 'http://127.0.0.1:4599';
+export const HUB = `http://127.0.0.1:${process.env.E2E_PORT ?? 4599}`;
 
 /** Every request a context makes, to prove the app never leaves the machine. */
 export function recordRequests(context: BrowserContext): Array<string> {
