@@ -1,22 +1,34 @@
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapController } from './map-controller';
 
-type MapContextValue = { map: MapLibreMap | null; setMap: (map: MapLibreMap | null) => void };
+type Loaded = { map: MapLibreMap; controller: MapController } | null;
+type MapContextValue = { loaded: Loaded; setLoaded: (loaded: Loaded) => void };
 
-const MapContext = createContext<MapContextValue>({ map: null, setMap: () => {} });
+const MapContext = createContext<MapContextValue>({ loaded: null, setLoaded: () => {} });
 
-/** Lets components outside the map (the feed) reach the one map instance, e.g. to fly to a feature. */
+/**
+ * Lets components outside the map (feed, search, panels, spatial tools) reach the one map
+ * instance and its controller. Never put the map or its camera in a global store.
+ */
 export function MapProvider({ children }: { children: ReactNode }) {
-  const [map, setMap] = useState<MapLibreMap | null>(null);
-  return <MapContext.Provider value={{ map, setMap }}>{children}</MapContext.Provider>;
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const value = useMemo(() => ({ loaded, setLoaded }), [loaded]);
+  return <MapContext.Provider value={value}>{children}</MapContext.Provider>;
 }
 
-/** null until the map has loaded its style. */
+/** null until the map has loaded its style. Prefer `useMapController()` outside src-renderer/src/map. */
 export function useMapInstance(): MapLibreMap | null {
-  return useContext(MapContext).map;
+  return useContext(MapContext).loaded?.map ?? null;
 }
 
-export function useSetMapInstance(): (map: MapLibreMap | null) => void {
-  return useContext(MapContext).setMap;
+/** The typed map API (fly, select, overlays, clicks); null until the map has loaded. */
+export function useMapController(): MapController | null {
+  return useContext(MapContext).loaded?.controller ?? null;
+}
+
+/** For the map view only. */
+export function useSetMapLoaded(): (loaded: Loaded) => void {
+  return useContext(MapContext).setLoaded;
 }

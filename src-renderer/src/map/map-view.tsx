@@ -14,7 +14,8 @@ import { CJK_FONT_FAMILIES } from './fonts';
 import { enterprisesToGeoJSON, incidentsToGeoJSON, pickToGeoJSON, teamsToGeoJSON } from './geojson';
 import { SOURCE_IDS } from './layer-ids';
 import { addOperationalLayers, INCIDENT_CLICK_LAYERS } from './layers/operational-layers';
-import { useMapInstance, useSetMapInstance } from './map-context';
+import { useMapInstance, useSetMapLoaded } from './map-context';
+import { createMapController } from './map-controller';
 import { buildOfflineStyle } from './offline-style';
 
 setWorkerUrl(workerUrl);
@@ -31,7 +32,7 @@ const exposeForTests = () => new URLSearchParams(window.location.search).get('e2
 /** The one MapLibre instance. Sources are fed from the Dexie replica by <MapData>. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
-  const setMap = useSetMapInstance();
+  const setLoaded = useSetMapLoaded();
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const riverName = t('map.river');
@@ -52,7 +53,15 @@ export function MapView() {
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
     map.on('load', () => {
       addOperationalLayers(map);
-      setMap(map);
+      // TODO(map): selection ring and overlays are drawn by the layer set that follows
+      const controller = createMapController({
+        map,
+        locate: () => null,
+        drawSelection: () => {},
+        drawOverlay: () => {},
+        setPickingCursor: (picking) => (map.getCanvas().style.cursor = picking ? 'crosshair' : ''),
+      });
+      setLoaded({ map, controller });
     });
     map.on('click', (e: MapMouseEvent) => {
       if (incidentUiStore.getState().picking) {
@@ -69,12 +78,12 @@ export function MapView() {
     }
     if (exposeForTests()) window.__watchfloorMap = map;
     return () => {
-      setMap(null);
+      setLoaded(null);
       if (window.__watchfloorMap === map) delete window.__watchfloorMap;
       map.remove();
     };
     // The style's labels follow the language: rebuild the map when it changes (rare, by hand).
-  }, [setMap, language, riverName]);
+  }, [setLoaded, language, riverName]);
 
   const picking = useIncidentUi((s) => s.picking);
   return (
