@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { COUNTY, TOWNSHIPS } from '@common/domain/county';
 import type { TownshipCode } from '@common/domain/county';
 import { creditCodeCheckChar } from '@common/domain/credit-code';
+import { listedChemical } from '@common/domain/gb18218-tables';
 import type { CommandPayload } from '@common/protocol/commands';
 import type { LngLat } from '@common/schemas/common';
 import type { Department } from '@common/schemas/department';
@@ -223,15 +224,21 @@ function generateEnterprises(rng: Rng, count: number): Array<Enterprise> {
   return out;
 }
 
-// Critical quantities Q and β from DOMAIN.md (GB 18218-2018; Q values flagged unverified there).
-const CHEMICALS: Record<string, Omit<HazardChemical, 'quantityT'>> = {
-  lpg: { name: '液化石油气', casNo: '68476-85-7', criticalT: 50, beta: 1.5 },
-  gasoline: { name: '汽油', casNo: '86290-81-5', criticalT: 200, beta: 1 },
-  ammonia: { name: '氨', casNo: '7664-41-7', criticalT: 10, beta: 2 },
-  chlorine: { name: '氯', casNo: '7782-50-5', criticalT: 5, beta: 4 },
-  methanol: { name: '甲醇', casNo: '67-56-1', criticalT: 500, beta: 1 },
-  acetylene: { name: '乙炔', casNo: '74-86-2', criticalT: 1, beta: 1 },
+// Chemicals by CAS number: Q and β come from src-common's GB 18218 tables, never from here.
+const CHEMICALS: Record<string, { name: string; casNo: string }> = {
+  lpg: { name: '液化石油气', casNo: '68476-85-7' },
+  gasoline: { name: '汽油', casNo: '86290-81-5' },
+  ammonia: { name: '氨', casNo: '7664-41-7' },
+  chlorine: { name: '氯', casNo: '7782-50-5' },
+  methanol: { name: '甲醇', casNo: '67-56-1' },
+  acetylene: { name: '乙炔', casNo: '74-86-2' },
 };
+
+function criticalOf(casNo: string): number {
+  const listed = listedChemical(casNo);
+  if (!listed) throw new Error(`demo chemical ${casNo} is not in the GB 18218 table`);
+  return listed.criticalT;
+}
 
 const HAZARD_CHEMICALS: Partial<Record<Sector, ReadonlyArray<string>>> = {
   lpg_depot: ['lpg'],
@@ -254,11 +261,11 @@ function generateHazardSources(rng: Rng, enterprises: ReadonlyArray<Enterprise>,
       const c = CHEMICALS[k] ?? CHEMICALS.lpg;
       if (!c) throw new Error('chemical table is empty');
       // between 0.6 Q and 3 Q, so that S ≥ 1 (a major hazard source by definition)
-      return { ...c, quantityT: Math.round(c.criticalT * (0.6 + rng.next() * 2.4) * 100) / 100 };
+      return { ...c, quantityT: Math.round(criticalOf(c.casNo) * (0.6 + rng.next() * 2.4) * 100) / 100 };
     });
-    const total = chemicals.reduce((s, c) => s + c.quantityT / c.criticalT, 0);
+    const total = chemicals.reduce((s, c) => s + c.quantityT / criticalOf(c.casNo), 0);
     const first = chemicals[0];
-    if (total < 1 && first) first.quantityT = Math.ceil(first.criticalT * 1.1 * 100) / 100;
+    if (total < 1 && first) first.quantityT = Math.ceil(criticalOf(first.casNo) * 1.1 * 100) / 100;
     out.push({
       id: `hz-${pad(i + 1, width)}`,
       enterpriseId: e.id,
