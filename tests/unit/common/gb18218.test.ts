@@ -137,11 +137,11 @@ describe('gradeHazardSource — hand-worked examples', () => {
   });
 
   it('S summed over chemicals reaches exactly 1 despite float noise', () => {
-    // methanol 350/500 = 0.7, benzene 5/50 = 0.1, gasoline 40/200 = 0.2. In floating point
-    // 0.7 + 0.1 + 0.2 = 0.9999999999999999; the standard's S is exactly 1 → major.
-    // Σβ·q/Q = 1·0.7 + 1·0.1 + 1·0.2 = 1 (all W5.3); 1 person → α 1 → R = 1 → 四级
-    expect(350 / 500 + 5 / 50 + 40 / 200).toBeLessThan(1);
-    const g = gradeHazardSource(source(1, [methanol(350), benzene(5), gasoline(40)]));
+    // methanol 300/500 = 0.6, gasoline 60/200 = 0.3, benzene 5/50 = 0.1. In floating point
+    // 0.6 + 0.3 + 0.1 = 0.9999999999999999; the standard's S is exactly 1 → major.
+    // Σβ·q/Q = 1·0.6 + 1·0.3 + 1·0.1 = 1 (all W5.3); 1 person → α 1 → R = 1 → 四级
+    expect(300 / 500 + 60 / 200 + 5 / 50).toBeLessThan(1);
+    const g = gradeHazardSource(source(1, [methanol(300), gasoline(60), benzene(5)]));
     expect(g).toMatchObject({ s: 1, r: 1, isMajor: true, grade: 4 });
   });
 
