@@ -9,6 +9,7 @@ import { IncidentFeed } from '../features/incidents/incident-feed';
 import { incidentUi } from '../features/incidents/incident-ui-store';
 import { ReportIncidentDrawer } from '../features/incidents/report-incident-drawer';
 import { MapProvider } from '../map/map-context';
+import { MapLayerPanel } from '../map/map-layer-panel';
 import { MapLegend } from '../map/map-legend';
 import { MapView } from '../map/map-view';
 import { logger } from '../logger';
@@ -70,6 +71,7 @@ export function MainScreen({ session }: { session: Session }) {
             <div className="main-map">
               <MapView />
               <MapLegend />
+              <MapLayerPanel />
               <div className="detail-overlay">
                 <IncidentDetail user={session.user} />
               </div>

@@ -1,50 +1,108 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type { Enterprise } from '@common/schemas/enterprise';
+import type { HazardSource } from '@common/schemas/hazard-source';
 import type { Incident } from '@common/schemas/incident';
 import type { LngLat } from '@common/schemas/common';
+import type { Receptor, Shelter, SupplyDepot } from '@common/schemas/places';
 import type { RescueTeam } from '@common/schemas/rescue-team';
+import { sectorGroup } from './symbology';
+import type { CoverageState, HazardGradeKey } from './symbology';
 
-/** Small pure functions from replica rows to the GeoJSON the map's sources take. */
+/**
+ * Small pure functions from replica rows to the GeoJSON features the map's sources take, each with
+ * the cheap version string the live sources diff on (only the fields the map draws).
+ */
 
-type Props = Record<string, string | number | boolean>;
+export type Props = Record<string, string | number | boolean>;
+export type MapFeature = Feature<Point, Props> & { id: string };
 
-const point = (id: string, at: LngLat, properties: Props): Feature<Point, Props> => ({
+/** How one kind of row becomes a keyed feature. */
+export type FeatureAdapter<Row> = {
+  id(row: Row): string;
+  version(row: Row): string;
+  feature(row: Row): MapFeature;
+};
+
+const point = (id: string, at: LngLat, properties: Props): MapFeature => ({
   type: 'Feature',
   id,
   geometry: { type: 'Point', coordinates: [at.lng, at.lat] },
   properties: { id, ...properties },
 });
 
-const collection = <P>(features: Array<Feature<Point, P>>): FeatureCollection<Point, P> => ({
-  type: 'FeatureCollection',
-  features,
-});
+const at = (p: LngLat) => `${p.lng},${p.lat}`;
 
-export function enterprisesToGeoJSON(rows: ReadonlyArray<Enterprise>): FeatureCollection<Point, Props> {
-  return collection(
-    rows.map((e) => point(e.id, e.location, { name: e.name, riskLevel: e.riskLevel, sector: e.sector })),
-  );
-}
+/** An enterprise with what the map derives for it (plan coverage, from src-common rules). */
+export type EnterpriseRow = { enterprise: Enterprise; coverage: CoverageState };
 
-export function teamsToGeoJSON(rows: ReadonlyArray<RescueTeam>): FeatureCollection<Point, Props> {
-  return collection(rows.map((t) => point(t.id, t.location, { name: t.name, status: t.status, type: t.type })));
-}
+export const ENTERPRISE_FEATURES: FeatureAdapter<EnterpriseRow> = {
+  id: (r) => r.enterprise.id,
+  version: ({ enterprise: e, coverage }) =>
+    `${at(e.location)}|${e.name}|${e.sector}|${e.riskLevel}|${e.townshipCode}|${coverage}`,
+  feature: ({ enterprise: e, coverage }) =>
+    point(e.id, e.location, {
+      name: e.name,
+      sector: e.sector,
+      group: sectorGroup(e.sector),
+      risk: e.riskLevel,
+      township: e.townshipCode,
+      coverage,
+    }),
+};
+
+/** A hazard source with its computed GB 18218 grade and its enterprise's township. */
+export type HazardRow = { hazard: HazardSource; grade: HazardGradeKey; township: string };
+
+export const HAZARD_FEATURES: FeatureAdapter<HazardRow> = {
+  id: (r) => r.hazard.id,
+  version: ({ hazard: h, grade, township }) => `${at(h.location)}|${h.name}|${grade}|${township}`,
+  feature: ({ hazard: h, grade, township }) =>
+    point(h.id, h.location, { name: h.name, grade, township, enterpriseId: h.enterpriseId }),
+};
+
+export const TEAM_FEATURES: FeatureAdapter<RescueTeam> = {
+  id: (t) => t.id,
+  version: (t) => `${at(t.location)}|${t.status}|${t.type}|${t.name}`,
+  feature: (t) => point(t.id, t.location, { name: t.name, status: t.status, type: t.type }),
+};
 
 /** `drillBadge` (e.g. 演练) is put in front of drill titles so no map label can pass for a real incident. */
-export function incidentsToGeoJSON(rows: ReadonlyArray<Incident>, drillBadge: string): FeatureCollection<Point, Props> {
-  return collection(
-    rows.map((i) =>
+export function incidentFeatures(drillBadge: string): FeatureAdapter<Incident> {
+  return {
+    id: (i) => i.id,
+    version: (i) => `${i.lastSeq}|${drillBadge}`,
+    feature: (i) =>
       point(i.id, i.location, {
         title: i.title,
         label: i.mode === 'drill' && !i.title.includes(drillBadge) ? `【${drillBadge}】${i.title}` : i.title,
         mode: i.mode,
         state: i.state,
+        level: i.level ?? 0,
         category: i.category,
       }),
-    ),
-  );
+  };
 }
 
-export function pickToGeoJSON(at: LngLat | null): FeatureCollection<Point, Props> {
-  return collection(at ? [point('pick', at, {})] : []);
+export const SHELTER_FEATURES: FeatureAdapter<Shelter> = {
+  id: (s) => s.id,
+  version: (s) => `${at(s.location)}|${s.name}|${s.townshipCode}|${s.capacity}`,
+  feature: (s) =>
+    point(s.id, s.location, { name: s.name, township: s.townshipCode, kind: s.kind, capacity: s.capacity }),
+};
+
+export const DEPOT_FEATURES: FeatureAdapter<SupplyDepot> = {
+  id: (d) => d.id,
+  version: (d) => `${at(d.location)}|${d.name}|${d.townshipCode}`,
+  feature: (d) => point(d.id, d.location, { name: d.name, township: d.townshipCode }),
+};
+
+export const RECEPTOR_FEATURES: FeatureAdapter<Receptor> = {
+  id: (r) => r.id,
+  version: (r) => `${at(r.location)}|${r.name}|${r.kind}|${r.townshipCode}`,
+  feature: (r) =>
+    point(r.id, r.location, { name: r.name, kind: r.kind, township: r.townshipCode, population: r.population }),
+};
+
+export function pickFeatures(p: LngLat | null): Array<MapFeature> {
+  return p ? [point('pick', p, {})] : [];
 }

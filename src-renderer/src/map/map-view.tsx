@@ -1,22 +1,32 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { ErrorEvent, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
-import type { GeoJSON } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
 // NOTE: MapLibre 6 in a Vite build emits its worker only when it is imported like this.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useTranslation } from 'react-i18next';
 import { COUNTY } from '@common/domain/county';
-import { useEnterprises, useIncidents, useRescueTeams } from '../db/queries';
 import { incidentUi, incidentUiStore, useIncidentUi } from '../features/incidents/incident-ui-store';
 import { logger } from '../logger';
+import { useBasemapStyle } from './basemap/use-basemap-style';
 import { CJK_FONT_FAMILIES } from './fonts';
-import { enterprisesToGeoJSON, incidentsToGeoJSON, pickToGeoJSON, teamsToGeoJSON } from './geojson';
-import { SOURCE_IDS } from './layer-ids';
-import { addOperationalLayers, INCIDENT_CLICK_LAYERS } from './layers/operational-layers';
-import { useMapInstance, useSetMapLoaded } from './map-context';
-import { createMapController } from './map-controller';
-import { buildOfflineStyle } from './offline-style';
+import { SOURCE_IDS, THEMATIC_SOURCE } from './layer-ids';
+import { CLUSTER_COLOR, ENTERPRISE_COLOR } from './layer-styles';
+import {
+  addOperationalLayers,
+  CLICKABLE_LAYERS,
+  CLUSTER_LAYERS,
+  THEMATIC_LAYER_IDS,
+} from './layers/operational-layers';
+import { useSetMapLoaded } from './map-context';
+import { createMapController, OVERLAY_NAMES, THEMATIC_LAYERS } from './map-controller';
+import type { FeatureRef, MapControllerInternal, OverlayData, OverlayName } from './map-controller';
+import { MapData, MapSources } from './map-data';
+import { layerFilters } from './map-filters';
+import { mapLayers, mapLayersStore } from './map-layers-store';
+import type { MapLayersState } from './map-layers-store';
+import { LAYER_IDS } from './layer-ids';
 
 setWorkerUrl(workerUrl);
 
@@ -29,107 +39,176 @@ declare global {
 
 const exposeForTests = () => new URLSearchParams(window.location.search).get('e2e') === '1';
 
+type Loaded = { map: MapLibreMap; sources: MapSources; controller: MapControllerInternal };
+
 /** The one MapLibre instance. Sources are fed from the Dexie replica by <MapData>. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
-  const setLoaded = useSetMapLoaded();
+  const setMapLoaded = useSetMapLoaded();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [dataReady, setDataReady] = useState(false);
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const riverName = t('map.river');
+  const style = useBasemapStyle({ language, river: riverName });
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !style) return;
     const map = new MapLibreMap({
       container: container.current,
-      style: buildOfflineStyle({ language, river: riverName }),
+      style: style.style,
       bounds: [...COUNTY.bbox],
       fitBoundsOptions: { padding: 24 },
       localIdeographFontFamily: `${CJK_FONT_FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`,
-      attributionControl: false,
+      attributionControl: style.attribution ? { compact: true, customAttribution: style.attribution } : false,
       maxZoom: 18,
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
+    let current: Loaded | null = null;
     map.on('load', () => {
       addOperationalLayers(map);
-      // TODO(map): selection ring and overlays are drawn by the layer set that follows
-      const controller = createMapController({
-        map,
-        locate: () => null,
-        drawSelection: () => {},
-        drawOverlay: () => {},
-        setPickingCursor: (picking) => (map.getCanvas().style.cursor = picking ? 'crosshair' : ''),
-      });
-      setLoaded({ map, controller });
+      const sources = new MapSources(map);
+      const controller = createMapController(mapHost(map, sources));
+      current = { map, sources, controller };
+      applyLayerState(map, mapLayersStore.getState());
+      setLoaded(current);
+      setMapLoaded({ map, controller });
+    });
+    const unsubscribe = mapLayersStore.subscribe((state, previous) => {
+      if (current) applyLayerState(map, state, previous);
     });
     map.on('click', (e: MapMouseEvent) => {
       if (incidentUiStore.getState().picking) {
         incidentUi.setPicked({ lng: round6(e.lngLat.lng), lat: round6(e.lngLat.lat) });
         return;
       }
-      const hit = map.queryRenderedFeatures(e.point, { layers: INCIDENT_CLICK_LAYERS })[0];
-      const id = hit?.properties?.['id'];
-      if (typeof id === 'string') incidentUi.select(id);
+      if (current) onMapClick(current, e);
     });
-    for (const layer of INCIDENT_CLICK_LAYERS) {
-      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    for (const [layer] of [...CLICKABLE_LAYERS, ...CLUSTER_LAYERS]) {
+      map.on('mouseenter', layer, () => {
+        if (!current?.controller.isPicking()) map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        if (!current?.controller.isPicking()) map.getCanvas().style.cursor = '';
+      });
     }
     if (exposeForTests()) window.__watchfloorMap = map;
     return () => {
+      unsubscribe();
+      current?.controller.dispose();
+      current = null;
       setLoaded(null);
+      setDataReady(false);
+      setMapLoaded(null);
       if (window.__watchfloorMap === map) delete window.__watchfloorMap;
       map.remove();
     };
-    // The style's labels follow the language: rebuild the map when it changes (rare, by hand).
-  }, [setLoaded, language, riverName]);
+    // The style's labels follow the language and the basemap: rebuild the map when they change (rare, by hand).
+  }, [setMapLoaded, style]);
 
   const picking = useIncidentUi((s) => s.picking);
+  const selectedIncident = useIncidentUi((s) => s.selectedId);
+  useEffect(() => {
+    if (loaded && selectedIncident) loaded.controller.select({ layer: 'incidents', id: selectedIncident });
+  }, [loaded, selectedIncident]);
+  const onReady = useCallback(() => setDataReady(true), []);
+
   return (
-    <div className={`map-view${picking ? ' map-picking' : ''}`} data-testid="map" data-picking={picking}>
+    <div
+      className={`map-view${picking ? ' map-picking' : ''}`}
+      data-testid="map"
+      data-picking={picking}
+      data-basemap={style?.kind ?? 'loading'}
+      data-layers-ready={loaded !== null && dataReady}
+    >
       <div ref={container} className="map-canvas" />
-      <MapData />
+      {loaded && <MapData sources={loaded.sources} onReady={onReady} />}
     </div>
   );
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-function setSourceData(map: MapLibreMap, id: string, data: GeoJSON) {
-  (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+function onMapClick({ map, controller }: Loaded, e: MapMouseEvent) {
+  const layers = CLICKABLE_LAYERS.map(([id]) => id).filter((id) => map.getLayer(id));
+  const clusterLayers = CLUSTER_LAYERS.map(([id]) => id);
+  const hits = map.queryRenderedFeatures(e.point, { layers: [...layers, ...clusterLayers] });
+  const top = hits[0];
+  let feature: FeatureRef | null = null;
+  const hitLayer = top ? CLICKABLE_LAYERS.find(([id]) => id === top.layer.id) : undefined;
+  const id = top?.properties['id'];
+  if (hitLayer && typeof id === 'string') feature = { layer: hitLayer[1], id };
+  if (controller.dispatchClick(e, feature)) return; // a spatial tool is picking a point
+
+  const cluster = top ? CLUSTER_LAYERS.find(([layerId]) => layerId === top.layer.id) : undefined;
+  const clusterId = top?.properties['cluster_id'];
+  if (cluster && top && typeof clusterId === 'number' && top.geometry.type === 'Point') {
+    const [lng, lat] = top.geometry.coordinates;
+    void map
+      .getSource<GeoJSONSource>(cluster[1])
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center: [lng ?? 0, lat ?? 0], zoom: zoom + 0.2 }));
+    return;
+  }
+  if (feature?.layer === 'incidents') incidentUi.select(feature.id);
+  controller.select(feature);
 }
 
-/** Pushes replica rows into the map's GeoJSON sources whenever Dexie changes. */
-function MapData() {
-  const map = useMapInstance();
-  const { t } = useTranslation();
-  const enterprises = useEnterprises();
-  const teams = useRescueTeams();
-  const incidents = useIncidents();
-  const picked = useIncidentUi((s) => s.picked);
-  const selectedId = useIncidentUi((s) => s.selectedId);
-  const drillBadge = t('feed.drill');
+/** How the controller draws on this map (selection ring, overlays, cursor). */
+function mapHost(map: MapLibreMap, sources: MapSources) {
+  const overlays = new Map<OverlayName, OverlayData>();
+  let selectedState: { source: string; id: string } | null = null;
+  return {
+    map,
+    locate: (ref: FeatureRef) => sources.source(ref.layer)?.locate(ref.id) ?? null,
+    drawSelection(ref: FeatureRef | null, at: { lng: number; lat: number } | null) {
+      if (selectedState && map.getSource(selectedState.source)) map.removeFeatureState(selectedState, 'selected');
+      selectedState = ref ? { source: THEMATIC_SOURCE[ref.layer], id: ref.id } : null;
+      if (selectedState) map.setFeatureState(selectedState, { selected: true });
+      mapLayers.setSelected(ref);
+      void map.getSource<GeoJSONSource>(SOURCE_IDS.selection)?.setData({
+        type: 'FeatureCollection',
+        features: at
+          ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [at.lng, at.lat] } }]
+          : [],
+      });
+    },
+    drawOverlay(name: OverlayName, data: OverlayData | null) {
+      if (data) overlays.set(name, data);
+      else overlays.delete(name);
+      const features = OVERLAY_NAMES.flatMap((n) =>
+        (overlays.get(n)?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, overlay: n } })),
+      );
+      void map.getSource<GeoJSONSource>(SOURCE_IDS.overlays)?.setData({ type: 'FeatureCollection', features });
+    },
+    setPickingCursor(picking: boolean) {
+      map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+    },
+  };
+}
 
-  useEffect(() => {
-    if (map) setSourceData(map, SOURCE_IDS.enterprises, enterprisesToGeoJSON(enterprises));
-  }, [map, enterprises]);
-  useEffect(() => {
-    if (map) setSourceData(map, SOURCE_IDS.teams, teamsToGeoJSON(teams));
-  }, [map, teams]);
-  useEffect(() => {
-    if (map) setSourceData(map, SOURCE_IDS.incidents, incidentsToGeoJSON(incidents, drillBadge));
-  }, [map, incidents, drillBadge]);
-  useEffect(() => {
-    if (map) setSourceData(map, SOURCE_IDS.pick, pickToGeoJSON(picked));
-  }, [map, picked]);
-  useEffect(() => {
-    if (!map || !selectedId) return;
-    const target = { source: SOURCE_IDS.incidents, id: selectedId };
-    map.setFeatureState(target, { selected: true });
-    return () => {
-      if (map.getSource(SOURCE_IDS.incidents)) map.removeFeatureState(target, 'selected');
-    };
-  }, [map, selectedId, incidents]);
-  return null;
+/** Applies visibility, filters and the colour mode to the map's layers (only what changed). */
+function applyLayerState(map: MapLibreMap, state: MapLayersState, previous?: MapLayersState) {
+  if (!previous || state.visible !== previous.visible) {
+    for (const layer of THEMATIC_LAYERS)
+      for (const id of THEMATIC_LAYER_IDS[layer])
+        if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', state.visible[layer] ? 'visible' : 'none');
+  }
+  if (!previous || state.filters !== previous.filters) {
+    const filters = layerFilters(state.filters);
+    map.setFilter(LAYER_IDS.hazardSources, filters.hazardSources);
+    map.setFilter(LAYER_IDS.hazardSourceLabels, filters.hazardSources);
+    map.setFilter(LAYER_IDS.teams, filters.teams);
+    map.setFilter(LAYER_IDS.teamLabels, filters.teams);
+    map.setFilter(LAYER_IDS.shelters, filters.shelters);
+    map.setFilter(LAYER_IDS.shelterLabels, filters.shelters);
+    map.setFilter(LAYER_IDS.supplyDepots, filters.supplyDepots);
+    map.setFilter(LAYER_IDS.supplyDepotLabels, filters.supplyDepots);
+  }
+  if (!previous || state.colourMode !== previous.colourMode) {
+    map.setPaintProperty(LAYER_IDS.enterprises, 'circle-color', ENTERPRISE_COLOR[state.colourMode]);
+    map.setPaintProperty(LAYER_IDS.enterpriseClusters, 'circle-color', CLUSTER_COLOR[state.colourMode]);
+  }
 }

@@ -1,26 +1,192 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { LAYER_IDS, SOURCE_IDS } from '../layer-ids';
+import type { LayerId, SourceId } from '../layer-ids';
 import {
+  CLUSTER_COUNT_LAYOUT,
+  CLUSTER_COUNT_PAINT,
+  DEPOT_LAYOUT,
+  DEPOT_LABEL_PAINT,
+  ENTERPRISE_CLUSTER_PAINT,
+  ENTERPRISE_ICON_LAYOUT,
+  ENTERPRISE_ICON_MINZOOM,
+  ENTERPRISE_LABEL_LAYOUT,
+  ENTERPRISE_LABEL_MINZOOM,
+  ENTERPRISE_LABEL_PAINT,
   ENTERPRISE_PAINT,
+  HAZARD_LABEL_LAYOUT,
+  HAZARD_LABEL_MINZOOM,
+  HAZARD_LABEL_PAINT,
+  HAZARD_LAYOUT,
   INCIDENT_HALO_PAINT,
   INCIDENT_LABEL_LAYOUT,
   INCIDENT_LABEL_PAINT,
   INCIDENT_PAINT,
+  OVERLAY_FILL_PAINT,
+  OVERLAY_LABEL_LAYOUT,
+  OVERLAY_LABEL_PAINT,
+  OVERLAY_LINE_PAINT,
+  OVERLAY_POINT_PAINT,
   PICK_PAINT,
+  POI_LABEL_LAYOUT,
+  POI_LABEL_MINZOOM,
+  RECEPTOR_CLUSTER_PAINT,
+  RECEPTOR_LABEL_LAYOUT,
+  RECEPTOR_LABEL_PAINT,
+  RECEPTOR_LAYOUT,
+  SELECTION_PAINT,
+  SHELTER_LABEL_PAINT,
+  SHELTER_LAYOUT,
   TEAM_LABEL_LAYOUT,
   TEAM_LABEL_MINZOOM,
   TEAM_LABEL_PAINT,
-  TEAM_PAINT,
+  TEAM_LAYOUT,
 } from '../layer-styles';
-import type { OperationalLayer } from '../spec-types';
+import { addMapImages } from '../map-icons';
+import type { ThematicLayer } from '../map-controller';
+import type { OperationalLayer, SourceSpec } from '../spec-types';
+import { COVERAGE_STATES, RISK_ORDER } from '../symbology';
 
-/** The live sources, all GeoJSON fed from the Dexie replica; `promoteId` enables feature-state. */
-const OPERATIONAL_SOURCES = [SOURCE_IDS.enterprises, SOURCE_IDS.teams, SOURCE_IDS.incidents, SOURCE_IDS.pick] as const;
+/** Dense point layers cluster below this zoom (software GL can't draw 50k points smoothly). */
+export const CLUSTER_MAX_ZOOM = 12;
 
-/** Bottom to top: enterprises, teams, incidents (always on top of base data), the pick marker. */
+/** clusters count their members per risk level and per coverage state, to take the worst's colour */
+const countWhere = (property: string, value: string) => ['+', ['case', ['==', ['get', property], value], 1, 0]];
+const ENTERPRISE_CLUSTER_PROPERTIES = Object.fromEntries([
+  ...RISK_ORDER.map((r) => [`r_${r}`, countWhere('risk', r)]),
+  ...COVERAGE_STATES.map((c) => [`c_${c}`, countWhere('coverage', c)]),
+]);
+
+const geojson = (extra: Record<string, unknown> = {}): SourceSpec =>
+  ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id', ...extra }) as SourceSpec;
+
+/** Every operational source; the thematic ones are fed from the Dexie replica (map-data.tsx). */
+export const OPERATIONAL_SOURCES: Record<
+  Exclude<SourceId, 'county-outline' | 'townships' | 'river' | 'basemap-raster'>,
+  SourceSpec
+> = {
+  [SOURCE_IDS.receptors]: geojson({ cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: 40 }),
+  [SOURCE_IDS.shelters]: geojson(),
+  [SOURCE_IDS.supplyDepots]: geojson(),
+  [SOURCE_IDS.enterprises]: geojson({
+    cluster: true,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    clusterRadius: 50,
+    clusterProperties: ENTERPRISE_CLUSTER_PROPERTIES,
+  }),
+  [SOURCE_IDS.hazardSources]: geojson(),
+  [SOURCE_IDS.teams]: geojson(),
+  [SOURCE_IDS.incidents]: geojson(),
+  [SOURCE_IDS.overlays]: geojson({ promoteId: undefined }),
+  [SOURCE_IDS.selection]: geojson(),
+  [SOURCE_IDS.pick]: geojson(),
+};
+
+const CLUSTERED: FilterSpecification = ['has', 'point_count'];
+const UNCLUSTERED: FilterSpecification = ['!', ['has', 'point_count']];
+
+/** Bottom to top: places, enterprises, hazard sources, teams, incidents, labels, overlays, selection. */
 export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = [
-  { id: LAYER_IDS.enterprises, type: 'circle', source: SOURCE_IDS.enterprises, paint: ENTERPRISE_PAINT },
-  { id: LAYER_IDS.teams, type: 'circle', source: SOURCE_IDS.teams, paint: TEAM_PAINT },
+  {
+    id: LAYER_IDS.receptorClusters,
+    type: 'circle',
+    source: SOURCE_IDS.receptors,
+    filter: CLUSTERED,
+    paint: RECEPTOR_CLUSTER_PAINT,
+  },
+  {
+    id: LAYER_IDS.receptorClusterCount,
+    type: 'symbol',
+    source: SOURCE_IDS.receptors,
+    filter: CLUSTERED,
+    layout: CLUSTER_COUNT_LAYOUT,
+    paint: CLUSTER_COUNT_PAINT,
+  },
+  {
+    id: LAYER_IDS.receptors,
+    type: 'symbol',
+    source: SOURCE_IDS.receptors,
+    filter: UNCLUSTERED,
+    layout: RECEPTOR_LAYOUT,
+  },
+  { id: LAYER_IDS.shelters, type: 'symbol', source: SOURCE_IDS.shelters, layout: SHELTER_LAYOUT },
+  { id: LAYER_IDS.supplyDepots, type: 'symbol', source: SOURCE_IDS.supplyDepots, layout: DEPOT_LAYOUT },
+  {
+    id: LAYER_IDS.enterpriseClusters,
+    type: 'circle',
+    source: SOURCE_IDS.enterprises,
+    filter: CLUSTERED,
+    paint: ENTERPRISE_CLUSTER_PAINT,
+  },
+  {
+    id: LAYER_IDS.enterpriseClusterCount,
+    type: 'symbol',
+    source: SOURCE_IDS.enterprises,
+    filter: CLUSTERED,
+    layout: CLUSTER_COUNT_LAYOUT,
+    paint: CLUSTER_COUNT_PAINT,
+  },
+  {
+    id: LAYER_IDS.enterprises,
+    type: 'circle',
+    source: SOURCE_IDS.enterprises,
+    filter: UNCLUSTERED,
+    paint: ENTERPRISE_PAINT,
+  },
+  {
+    id: LAYER_IDS.enterpriseIcons,
+    type: 'symbol',
+    source: SOURCE_IDS.enterprises,
+    filter: UNCLUSTERED,
+    minzoom: ENTERPRISE_ICON_MINZOOM,
+    layout: ENTERPRISE_ICON_LAYOUT,
+  },
+  { id: LAYER_IDS.hazardSources, type: 'symbol', source: SOURCE_IDS.hazardSources, layout: HAZARD_LAYOUT },
+  { id: LAYER_IDS.teams, type: 'symbol', source: SOURCE_IDS.teams, layout: TEAM_LAYOUT },
+  { id: LAYER_IDS.incidentHalo, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_HALO_PAINT },
+  { id: LAYER_IDS.incidents, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_PAINT },
+  // labels above every symbol, in order of importance (later = drawn on top, placed first)
+  {
+    id: LAYER_IDS.receptorLabels,
+    type: 'symbol',
+    source: SOURCE_IDS.receptors,
+    filter: UNCLUSTERED,
+    minzoom: POI_LABEL_MINZOOM,
+    layout: RECEPTOR_LABEL_LAYOUT,
+    paint: RECEPTOR_LABEL_PAINT,
+  },
+  {
+    id: LAYER_IDS.shelterLabels,
+    type: 'symbol',
+    source: SOURCE_IDS.shelters,
+    minzoom: POI_LABEL_MINZOOM,
+    layout: POI_LABEL_LAYOUT,
+    paint: SHELTER_LABEL_PAINT,
+  },
+  {
+    id: LAYER_IDS.supplyDepotLabels,
+    type: 'symbol',
+    source: SOURCE_IDS.supplyDepots,
+    minzoom: POI_LABEL_MINZOOM,
+    layout: POI_LABEL_LAYOUT,
+    paint: DEPOT_LABEL_PAINT,
+  },
+  {
+    id: LAYER_IDS.enterpriseLabels,
+    type: 'symbol',
+    source: SOURCE_IDS.enterprises,
+    filter: UNCLUSTERED,
+    minzoom: ENTERPRISE_LABEL_MINZOOM,
+    layout: ENTERPRISE_LABEL_LAYOUT,
+    paint: ENTERPRISE_LABEL_PAINT,
+  },
+  {
+    id: LAYER_IDS.hazardSourceLabels,
+    type: 'symbol',
+    source: SOURCE_IDS.hazardSources,
+    minzoom: HAZARD_LABEL_MINZOOM,
+    layout: HAZARD_LABEL_LAYOUT,
+    paint: HAZARD_LABEL_PAINT,
+  },
   {
     id: LAYER_IDS.teamLabels,
     type: 'symbol',
@@ -29,8 +195,6 @@ export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = [
     layout: TEAM_LABEL_LAYOUT,
     paint: TEAM_LABEL_PAINT,
   },
-  { id: LAYER_IDS.incidentHalo, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_HALO_PAINT },
-  { id: LAYER_IDS.incidents, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_PAINT },
   {
     id: LAYER_IDS.incidentLabels,
     type: 'symbol',
@@ -38,19 +202,81 @@ export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = [
     layout: INCIDENT_LABEL_LAYOUT,
     paint: INCIDENT_LABEL_PAINT,
   },
+  {
+    id: LAYER_IDS.overlayFill,
+    type: 'fill',
+    source: SOURCE_IDS.overlays,
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: OVERLAY_FILL_PAINT,
+  },
+  {
+    id: LAYER_IDS.overlayLine,
+    type: 'line',
+    source: SOURCE_IDS.overlays,
+    filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'LineString']]],
+    paint: OVERLAY_LINE_PAINT,
+  },
+  {
+    id: LAYER_IDS.overlayPoint,
+    type: 'circle',
+    source: SOURCE_IDS.overlays,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: OVERLAY_POINT_PAINT,
+  },
+  {
+    id: LAYER_IDS.overlayLabel,
+    type: 'symbol',
+    source: SOURCE_IDS.overlays,
+    filter: ['has', 'label'],
+    layout: OVERLAY_LABEL_LAYOUT,
+    paint: OVERLAY_LABEL_PAINT,
+  },
+  { id: LAYER_IDS.selection, type: 'circle', source: SOURCE_IDS.selection, paint: SELECTION_PAINT },
   { id: LAYER_IDS.pick, type: 'circle', source: SOURCE_IDS.pick, paint: PICK_PAINT },
 ];
 
-/** The one place operational sources and layers are added to the map. */
-export function addOperationalLayers(map: MapLibreMap): void {
-  for (const id of OPERATIONAL_SOURCES) {
-    if (!map.getSource(id))
-      map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
-  }
-  for (const layer of OPERATIONAL_LAYERS) {
-    if (!map.getLayer(layer.id)) map.addLayer(layer);
-  }
-}
+/** The map layers drawing each thematic layer (for visibility toggles). */
+export const THEMATIC_LAYER_IDS: Record<ThematicLayer, ReadonlyArray<LayerId>> = {
+  enterprises: [
+    LAYER_IDS.enterpriseClusters,
+    LAYER_IDS.enterpriseClusterCount,
+    LAYER_IDS.enterprises,
+    LAYER_IDS.enterpriseIcons,
+    LAYER_IDS.enterpriseLabels,
+  ],
+  hazardSources: [LAYER_IDS.hazardSources, LAYER_IDS.hazardSourceLabels],
+  teams: [LAYER_IDS.teams, LAYER_IDS.teamLabels],
+  incidents: [LAYER_IDS.incidentHalo, LAYER_IDS.incidents, LAYER_IDS.incidentLabels],
+  shelters: [LAYER_IDS.shelters, LAYER_IDS.shelterLabels],
+  supplyDepots: [LAYER_IDS.supplyDepots, LAYER_IDS.supplyDepotLabels],
+  receptors: [
+    LAYER_IDS.receptorClusters,
+    LAYER_IDS.receptorClusterCount,
+    LAYER_IDS.receptors,
+    LAYER_IDS.receptorLabels,
+  ],
+};
 
-/** Layers whose features can be clicked to select an incident. */
-export const INCIDENT_CLICK_LAYERS = [LAYER_IDS.incidents, LAYER_IDS.incidentHalo];
+/** The layers whose features are clicked to select them (topmost first), and what they are. */
+export const CLICKABLE_LAYERS: ReadonlyArray<readonly [LayerId, ThematicLayer]> = [
+  [LAYER_IDS.incidents, 'incidents'],
+  [LAYER_IDS.incidentHalo, 'incidents'],
+  [LAYER_IDS.teams, 'teams'],
+  [LAYER_IDS.hazardSources, 'hazardSources'],
+  [LAYER_IDS.enterprises, 'enterprises'],
+  [LAYER_IDS.enterpriseIcons, 'enterprises'],
+  [LAYER_IDS.supplyDepots, 'supplyDepots'],
+  [LAYER_IDS.shelters, 'shelters'],
+  [LAYER_IDS.receptors, 'receptors'],
+];
+export const CLUSTER_LAYERS: ReadonlyArray<readonly [LayerId, SourceId]> = [
+  [LAYER_IDS.enterpriseClusters, SOURCE_IDS.enterprises],
+  [LAYER_IDS.receptorClusters, SOURCE_IDS.receptors],
+];
+
+/** The one place operational sources, layers and their images are added to the map. */
+export function addOperationalLayers(map: MapLibreMap): void {
+  addMapImages(map);
+  for (const [id, spec] of Object.entries(OPERATIONAL_SOURCES)) if (!map.getSource(id)) map.addSource(id, spec);
+  for (const layer of OPERATIONAL_LAYERS) if (!map.getLayer(layer.id)) map.addLayer(layer);
+}

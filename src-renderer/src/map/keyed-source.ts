@@ -1,0 +1,90 @@
+import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
+import type { LngLat } from '@common/schemas/common';
+import { diffKeyed, diffSize, isEmptyDiff } from './feature-diff';
+import type { KeyedDiff } from './feature-diff';
+import type { FeatureAdapter, MapFeature } from './geojson';
+
+/**
+ * `incremental`: changed features go out with `updateData` (only they cross to the worker);
+ * `replace`: the whole collection with `setData` each time (the bench's baseline).
+ */
+export type PushMode = 'incremental' | 'replace';
+
+/** Above this share of changed features a full `setData` is cheaper than a diff. */
+const REPLACE_RATIO = 0.5;
+
+/**
+ * One map source kept in step with replica rows, keyed by id. Remembers each feature's version,
+ * diffs every push against it, and sends only what changed.
+ */
+export class KeyedSource<Row> {
+  private readonly versions = new Map<string, string>();
+  private readonly features = new Map<string, MapFeature>();
+  private pushed = false;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly sourceId: string,
+    private readonly adapter: FeatureAdapter<Row>,
+  ) {}
+
+  /** Pushes the rows now to be shown; returns what changed (empty when nothing did). */
+  push(rows: ReadonlyArray<Row>, mode: PushMode = 'incremental'): KeyedDiff {
+    const source = this.map.getSource<GeoJSONSource>(this.sourceId);
+    const { adapter } = this;
+    const byId = new Map<string, Row>();
+    const versioned = rows.map((row) => {
+      const id = adapter.id(row);
+      if (!byId.has(id)) byId.set(id, row);
+      return { id, version: adapter.version(row) };
+    });
+    const diff = diffKeyed(this.versions, versioned);
+    if (!source || (this.pushed && isEmptyDiff(diff) && mode === 'incremental')) return diff;
+
+    for (const id of diff.removed) {
+      this.versions.delete(id);
+      this.features.delete(id);
+    }
+    const changed: Array<MapFeature> = [];
+    for (const id of [...diff.added, ...diff.updated]) {
+      const row = byId.get(id);
+      if (row === undefined) continue;
+      const feature = adapter.feature(row);
+      this.versions.set(id, adapter.version(row));
+      this.features.set(id, feature);
+      changed.push(feature);
+    }
+
+    const full = mode === 'replace' || !this.pushed || diffSize(diff) > this.features.size * REPLACE_RATIO;
+    this.pushed = true;
+    if (full) {
+      void source.setData({ type: 'FeatureCollection', features: [...this.features.values()] });
+    } else {
+      const added = new Set(diff.added);
+      const update: NonNullable<GeoJSONSourceDiff['update']> = [];
+      const add: Array<MapFeature> = [];
+      for (const f of changed) {
+        if (added.has(f.id)) add.push(f);
+        else
+          update.push({
+            id: f.id,
+            newGeometry: f.geometry,
+            addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })),
+          });
+      }
+      void source.updateData({ remove: diff.removed, add, update });
+    }
+    return diff;
+  }
+
+  locate(id: string): LngLat | null {
+    const f = this.features.get(id);
+    if (!f) return null;
+    const [lng, lat] = f.geometry.coordinates;
+    return lng === undefined || lat === undefined ? null : { lng, lat };
+  }
+
+  get size(): number {
+    return this.features.size;
+  }
+}

@@ -1,0 +1,39 @@
+import type { FilterSpecification } from 'maplibre-gl';
+import type { Receptor } from '@common/schemas/places';
+import type { EnterpriseRow } from './geojson';
+import type { MapFilters } from './map-layers-store';
+
+/**
+ * One filter state, two forms: predicates for the clustered sources (clustering happens in the
+ * source, so what is clustered must already be filtered) and MapLibre filter expressions for the
+ * other layers. Both change what the map renders; the DOM is not involved.
+ */
+
+const passes = <T>(allowed: ReadonlyArray<T>, value: T) => allowed.length === 0 || allowed.includes(value);
+
+export function enterprisePasses(f: MapFilters, { enterprise: e }: EnterpriseRow): boolean {
+  return passes(f.sectors, e.sector) && passes(f.riskLevels, e.riskLevel) && passes(f.townships, e.townshipCode);
+}
+
+export function receptorPasses(f: MapFilters, r: Receptor): boolean {
+  return passes(f.townships, r.townshipCode);
+}
+
+const inList = (property: string, values: ReadonlyArray<string | number>): FilterSpecification | null =>
+  values.length === 0 ? null : (['in', ['get', property], ['literal', [...values]]] as FilterSpecification);
+
+const all = (...parts: Array<FilterSpecification | null>): FilterSpecification | null => {
+  const present = parts.filter((p): p is FilterSpecification => p !== null);
+  if (present.length === 0) return null;
+  return present.length === 1 ? (present[0] ?? null) : (['all', ...present] as FilterSpecification);
+};
+
+/** Layer filters of the non-clustered thematic layers (null: no filter). */
+export function layerFilters(f: MapFilters) {
+  return {
+    hazardSources: all(inList('grade', f.hazardGrades), inList('township', f.townships)),
+    teams: inList('status', f.teamStatuses),
+    shelters: inList('township', f.townships),
+    supplyDepots: inList('township', f.townships),
+  };
+}
