@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { canSend } from '@common/auth/permissions';
 import { DbContext } from '../db/db-context';
 import { openAppDb } from '../db/instance';
+import { DetailPanel } from '../features/details/detail-panel';
+import { panels } from '../features/details/panel-store';
+import { SideTabs } from '../features/details/side-tabs';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentFeed } from '../features/incidents/incident-feed';
 import { incidentUi } from '../features/incidents/incident-ui-store';
 import { ReportIncidentDrawer } from '../features/incidents/report-incident-drawer';
+import { PanelsMapBridge } from '../features/spatial/map-bridge';
+import { PlaceDataProvider } from '../features/spatial/place-data';
 import { MapProvider } from '../map/map-context';
 import { MapLayerPanel } from '../map/map-layer-panel';
 import { MapLegend } from '../map/map-legend';
@@ -54,6 +59,7 @@ export function MainScreen({ session }: { session: Session }) {
       stopSync();
       incidentUi.select(null);
       incidentUi.closeReport();
+      panels.reset();
     };
   }, [session]);
 
@@ -65,23 +71,27 @@ export function MainScreen({ session }: { session: Session }) {
   return (
     <DbContext.Provider value={db}>
       <MapProvider>
-        <div className="main-screen" data-testid="main-screen">
-          <AppHeader user={session.user} onLogout={logout} />
-          <div className="main-body">
-            <div className="main-map">
-              <MapView />
-              <MapLegend />
-              <MapLayerPanel />
-              <div className="detail-overlay">
-                <IncidentDetail user={session.user} />
+        <PlaceDataProvider>
+          <div className="main-screen" data-testid="main-screen">
+            <AppHeader user={session.user} onLogout={logout} />
+            <div className="main-body">
+              <div className="main-map">
+                <MapView />
+                <MapLegend />
+                <MapLayerPanel />
+                <div className="detail-overlay">
+                  <IncidentDetail user={session.user} />
+                  <DetailPanel />
+                </div>
               </div>
+              <aside className="main-side">
+                <SideTabs feed={<IncidentFeed canReport={canReport} />} />
+              </aside>
             </div>
-            <aside className="main-side">
-              <IncidentFeed canReport={canReport} />
-            </aside>
+            {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
           </div>
-          {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
-        </div>
+          <PanelsMapBridge />
+        </PlaceDataProvider>
       </MapProvider>
     </DbContext.Provider>
   );

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-cn';
+import { PANELS_EN } from '../features/details/panels-en';
 
 export const EN: Messages = {
   app: {
@@ -45,6 +46,7 @@ export const EN: Messages = {
     dismiss: 'Dismiss',
     failedEmpty: 'No failed actions',
   },
+  panels: PANELS_EN,
   commands: {
     'incident.report': 'Report incident',
     'incident.update': 'Update incident',

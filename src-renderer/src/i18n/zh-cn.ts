@@ -1,3 +1,4 @@
+import { PANELS_ZH_CN } from '../features/details/panels-zh-cn';
 /** 简体中文 — the default language. Keys are shared with en.ts (checked by its type). */
 export const ZH_CN = {
   app: {
@@ -44,6 +45,7 @@ export const ZH_CN = {
     dismiss: '知道了',
     failedEmpty: '没有失败的操作',
   },
+  panels: PANELS_ZH_CN,
   commands: {
     'incident.report': '上报事件',
     'incident.update': '更新事件',

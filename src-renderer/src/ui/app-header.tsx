@@ -3,6 +3,7 @@ import { AlertOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@an
 import { useTranslation } from 'react-i18next';
 import type { User } from '@common/schemas/user';
 import { SettingsButton } from '../features/settings/settings-drawer';
+import { SearchBox } from '../features/search/search-box';
 import { ConnectionIndicator } from './connection-indicator';
 import { LanguageSwitch } from './language-switch';
 
@@ -20,6 +21,7 @@ export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void
           {t('app.fictional')}
         </Tag>
       </Space>
+      <SearchBox />
       <Space size={16} align="center">
         <ConnectionIndicator />
         <span data-testid="current-user">

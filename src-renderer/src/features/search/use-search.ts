@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { TOWNSHIPS } from '@common/domain/county';
+import type { LngLat } from '@common/schemas/common';
+import type { Plan } from '@common/schemas/plan';
+import type { DetailRef } from '../details/panel-store';
+import { usePlaceData, useTeamData } from '../spatial/place-data';
+import type { PlaceData } from '../spatial/place-data';
+import { buildSearchIndex, mergeHits, searchIndex } from './search-index';
+import type { SearchEntry, SearchHit, SearchIndex } from './search-index';
+
+function staticEntries(data: PlaceData): Array<SearchEntry> {
+  const out: Array<SearchEntry> = [];
+  for (const e of data.enterprises)
+    out.push({ kind: 'enterprises', id: e.id, name: e.name, creditCode: e.creditCode, address: e.address });
+  for (const h of data.hazardSources) out.push({ kind: 'hazardSources', id: h.id, name: h.name });
+  for (const r of data.receptors) out.push({ kind: 'receptors', id: r.id, name: r.name });
+  for (const s of data.shelters) out.push({ kind: 'shelters', id: s.id, name: s.name, address: s.address });
+  for (const d of data.supplyDepots) out.push({ kind: 'supplyDepots', id: d.id, name: d.name, address: d.address });
+  for (const p of data.plans) out.push({ kind: 'plans', id: p.id, name: p.name });
+  return out;
+}
+
+/**
+ * Two indexes, each built once per change of its data: everything static, and the teams (which
+ * move — rebuilding the 50,000-entry index on every team position would be waste).
+ */
+export function useSearch(): (query: string, limit?: number) => Array<SearchHit> {
+  const data = usePlaceData();
+  const teams = useTeamData();
+  const base = useMemo(() => buildSearchIndex(staticEntries(data)), [data]);
+  const teamIndex = useMemo<SearchIndex>(
+    () => buildSearchIndex(teams.rows.map((t) => ({ kind: 'rescueTeams', id: t.id, name: t.name }))),
+    [teams.rows],
+  );
+  return useMemo(
+    () =>
+      (query: string, limit = 20) =>
+        mergeHits([searchIndex(base, query, limit), searchIndex(teamIndex, query, limit)], limit),
+    [base, teamIndex],
+  );
+}
+
+/** Where a plan is on the map: its enterprise, else its township's centre, else nowhere. */
+export function planPlace(data: PlaceData, plan: Plan): { ref: DetailRef | null; lngLat: LngLat } | null {
+  if (plan.ownerKind === 'enterprise' && plan.ownerId) {
+    const e = data.byId.enterprises.get(plan.ownerId);
+    if (e) return { ref: { kind: 'enterprises', id: e.id }, lngLat: e.location };
+  }
+  const code = plan.townshipCode;
+  const township = code ? TOWNSHIPS.find((t) => t.code === code) : undefined;
+  return township ? { ref: null, lngLat: township.center } : null;
+}
