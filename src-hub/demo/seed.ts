@@ -8,11 +8,11 @@ import { hashPassword } from '../auth/passwords';
 import type { HubStore } from '../store/types';
 import { SYSTEM_ACTOR } from '../system-users';
 import { DEMO_ACCOUNTS } from './accounts';
-import { generateDemoCounty } from './generate';
+import { DEMO_COUNTY_SIZE, generateDemoCounty } from './generate';
 import type { DemoCounty } from './generate';
 
 export const DEMO_SEED = 450224;
-export const DEMO_ENTERPRISES = 40;
+export const DEMO_ENTERPRISES = DEMO_COUNTY_SIZE.enterprises;
 const ACCOUNTS_KEY = 'demo.accounts';
 const COUNTY_KEY = 'demo.county';
 
@@ -54,6 +54,9 @@ export function demoCountyEvents(county: DemoCounty, now: number): Array<NewEven
     ['hazardSources', county.hazardSources],
     ['rescueTeams', county.rescueTeams],
     ['plans', county.plans],
+    ['shelters', county.shelters],
+    ['supplyDepots', county.supplyDepots],
+    ['receptors', county.receptors],
   ];
   for (const [kind, values] of records) {
     const commandId = ulid(now);
@@ -116,6 +119,9 @@ export function seedDemoCounty(
       hazardSources: county.hazardSources.length,
       rescueTeams: county.rescueTeams.length,
       plans: county.plans.length,
+      shelters: county.shelters.length,
+      supplyDepots: county.supplyDepots.length,
+      receptors: county.receptors.length,
       incidents: county.incidents.length,
     },
     'demo county seeded',

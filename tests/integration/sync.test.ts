@@ -4,6 +4,7 @@ import { projectEvent } from '@common/projection/project';
 import { REPLICA_TABLES } from '@common/projection/tables';
 import type { ReplicaRow, ReplicaTable } from '@common/projection/tables';
 import { SYNC_PAGE_MAX } from '@common/protocol/limits';
+import { DEMO_COUNTY_SIZE } from '../../src-hub/demo/generate';
 import {
   command,
   connect,
@@ -100,7 +101,11 @@ describe('catch-up and snapshots', () => {
     expect(snap.seq).toBe(hub.headSeq());
     expect(Object.keys(snap.tables).sort()).toEqual([...REPLICA_TABLES].sort());
     expect(snap.tables.departments).toHaveLength(26);
-    expect(snap.tables.enterprises).toHaveLength(40);
+    expect(snap.tables.enterprises).toHaveLength(DEMO_COUNTY_SIZE.enterprises);
+    expect(snap.tables.hazardSources).toHaveLength(DEMO_COUNTY_SIZE.hazardSources);
+    expect(snap.tables.shelters).toHaveLength(DEMO_COUNTY_SIZE.shelters);
+    expect(snap.tables.supplyDepots).toHaveLength(DEMO_COUNTY_SIZE.supplyDepots);
+    expect(snap.tables.receptors).toHaveLength(DEMO_COUNTY_SIZE.receptors);
     expect(snap.tables.incidents.filter((i) => i.mode === 'drill')).toHaveLength(1);
 
     const replica = new Map<string, ReplicaRow>();
