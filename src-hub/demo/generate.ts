@@ -103,3 +103,15 @@ export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
     incidents,
   };
 }
+
+/** The replicated base tables of a county (everything but the incidents), keyed by table name. */
+export type DemoBaseTables = Omit<DemoCounty, 'incidents'>;
+
+/**
+ * The county as rows per replica table, for a benchmark that writes it into Dexie directly
+ * (`db.table(name).bulkPut(rows)`). Incidents are left out: they are projected from events.
+ */
+export function demoBaseTables(county: DemoCounty): DemoBaseTables {
+  const { incidents: _incidents, ...tables } = county;
+  return tables;
+}

@@ -6,10 +6,15 @@ import { gradeHazardSource } from '@common/rules/gb18218';
 import { enterpriseCoverage, planStatus, plansByEnterprise } from '@common/rules/plan-status';
 import type { LngLat } from '@common/schemas/common';
 import { SectorSchema } from '@common/schemas/enterprise';
-import { EntityRecordSchema } from '@common/schemas/entities';
+import { BASE_ENTITY_SCHEMAS, EntityRecordSchema } from '@common/schemas/entities';
 import type { EntityKind } from '@common/schemas/entities';
 import { DEMO_ACCOUNTS } from '../../../src-hub/demo/accounts';
-import { DEMO_COUNTY_SIZE, DEMO_REFERENCE_TIME, generateDemoCounty } from '../../../src-hub/demo/generate';
+import {
+  DEMO_COUNTY_SIZE,
+  DEMO_REFERENCE_TIME,
+  demoBaseTables,
+  generateDemoCounty,
+} from '../../../src-hub/demo/generate';
 import type { DemoCounty } from '../../../src-hub/demo/generate';
 
 const NOW = Date.parse('2025-06-01T08:00:00Z');
@@ -239,4 +244,11 @@ describe('demo county at benchmark scale', () => {
     }
     for (const t of big.rescueTeams) EntityRecordSchema.parse({ kind: 'rescueTeams', value: t });
   }, 60_000);
+});
+
+describe('demoBaseTables', () => {
+  it('gives the replicated base tables by their replica names, without incidents', () => {
+    const tables = demoBaseTables(generateDemoCounty({ seed: 2, enterprises: 50, now: NOW }));
+    expect(Object.keys(tables).sort()).toEqual(Object.keys(BASE_ENTITY_SCHEMAS).sort());
+  });
 });
