@@ -25,36 +25,87 @@ const CHEM = {
 } as const;
 type ChemKey = keyof typeof CHEM;
 
-/** A kind of unit: which sectors have it, what it holds, and the grades it can plausibly reach. */
+/**
+ * A kind of unit: which enterprises have it (sector, and a name hint such as 水务 for a chlorine
+ * dosing room), what it holds and at most how much (t), and the grades it is aimed at.
+ */
 type Scenario = {
   unit: string;
   sectors: ReadonlyArray<Sector>;
+  nameHint?: RegExp;
   chemicals: ReadonlyArray<ChemKey>;
+  maxT: Partial<Record<ChemKey, number>>;
   grades: ReadonlyArray<HazardGrade>;
 };
 
 // NOTE: only a chemical plant holds enough chlorine or ammonia for 一级/二级 (tens to hundreds of
 // tonnes); water works, cold stores, depots and gas shops reach 三级/四级 with county-sized stocks.
 const SCENARIOS: ReadonlyArray<Scenario> = [
-  { unit: '液氯储罐区', sectors: ['hazchem_production'], chemicals: ['chlorine'], grades: [1, 2, 3] },
+  {
+    unit: '液氯储罐区',
+    sectors: ['hazchem_production'],
+    chemicals: ['chlorine'],
+    maxT: { chlorine: 120 },
+    grades: [1, 2, 3],
+  },
   {
     unit: '合成氨装置及液氨罐区',
     sectors: ['hazchem_production'],
     chemicals: ['ammonia', 'methanol'],
+    maxT: { ammonia: 500, methanol: 3000 },
     grades: [1, 2, 3],
   },
   {
     unit: '甲醇苯类储罐区',
     sectors: ['hazchem_production', 'hazchem_storage'],
     chemicals: ['methanol', 'benzene', 'toluene'],
+    maxT: { methanol: 3000, benzene: 500, toluene: 1500 },
     grades: [3, 4],
   },
-  { unit: '成品油储罐区', sectors: ['hazchem_storage'], chemicals: ['gasoline', 'methanol'], grades: [3, 4] },
-  { unit: '液氯加氯间', sectors: ['hazchem_use'], chemicals: ['chlorine'], grades: [3, 4] },
-  { unit: '氨制冷机房', sectors: ['hazchem_use', 'light_industry'], chemicals: ['ammonia'], grades: [3, 4] },
-  { unit: '液化石油气储罐区', sectors: ['lpg_depot'], chemicals: ['lpg'], grades: [3, 4] },
-  { unit: '工业气体气瓶库', sectors: ['hazchem_retail'], chemicals: ['acetylene', 'hydrogen'], grades: [3, 4] },
-  { unit: '燃气及制氢站', sectors: ['metallurgy'], chemicals: ['naturalGas', 'hydrogen'], grades: [3, 4] },
+  {
+    unit: '成品油储罐区',
+    sectors: ['hazchem_storage'],
+    chemicals: ['gasoline', 'methanol'],
+    maxT: { gasoline: 6000, methanol: 2000 },
+    grades: [3, 4],
+  },
+  {
+    unit: '液氯加氯间',
+    sectors: ['hazchem_use'],
+    nameHint: /水务|化工/,
+    chemicals: ['chlorine'],
+    maxT: { chlorine: 30 },
+    grades: [3, 4],
+  },
+  {
+    unit: '氨制冷机房',
+    sectors: ['hazchem_use', 'light_industry'],
+    nameHint: /冷链|冷冻|食品|金桔加工|米粉|茶业/,
+    chemicals: ['ammonia'],
+    maxT: { ammonia: 60 },
+    grades: [3, 4],
+  },
+  {
+    unit: '液化石油气储罐区',
+    sectors: ['lpg_depot'],
+    chemicals: ['lpg'],
+    maxT: { lpg: 600 },
+    grades: [3, 4],
+  },
+  {
+    unit: '工业气体气瓶库',
+    sectors: ['hazchem_retail'],
+    chemicals: ['acetylene', 'hydrogen'],
+    maxT: { acetylene: 8, hydrogen: 10 },
+    grades: [3, 4],
+  },
+  {
+    unit: '燃气及制氢站',
+    sectors: ['metallurgy'],
+    chemicals: ['naturalGas', 'hydrogen'],
+    maxT: { naturalGas: 300, hydrogen: 50 },
+    grades: [3, 4],
+  },
 ];
 
 /** Grade quotas for the demo's ~40 units: a few 一级, most 三级/四级. */
@@ -97,8 +148,18 @@ function gradeQuota(rng: Rng, count: number): Array<HazardGrade> {
   return out;
 }
 
-/** Quantities q for a mix, scaled so that α·Σβq/Q hits `targetR` while S = Σq/Q stays ≥ 1. */
-function quantities(rng: Rng, keys: ReadonlyArray<ChemKey>, alpha: number, targetR: number): Array<HazardChemical> {
+/**
+ * Quantities q for a mix, scaled so that α·Σβq/Q hits `targetR` while S = Σq/Q stays ≥ 1, and no
+ * stock exceeds the unit's plausible maximum (a capped unit grades lower than aimed; every cap is
+ * above Q, so S ≥ 1 still holds).
+ */
+function quantities(
+  rng: Rng,
+  scenario: Scenario,
+  keys: ReadonlyArray<ChemKey>,
+  alpha: number,
+  targetR: number,
+): Array<HazardChemical> {
   const mix = keys.map((k) => {
     const chem = CHEM[k];
     const listed = listedChemical(chem.casNo);
@@ -111,7 +172,10 @@ function quantities(rng: Rng, keys: ReadonlyArray<ChemKey>, alpha: number, targe
   // q_i = k · w_i · Q_i  →  S = k·Σw,  R = α·k·Σβw
   let k = targetR / (alpha * sumBW);
   if (k * sumW < 1.05) k = 1.05 / sumW;
-  return mix.map((m) => ({ ...m.chem, quantityT: Math.round(k * m.w * m.Q * 100) / 100 }));
+  return mix.map((m, i) => {
+    const cap = scenario.maxT[keys[i] ?? 'lpg'] ?? Infinity;
+    return { ...m.chem, quantityT: Math.round(Math.min(k * m.w * m.Q, cap) * 100) / 100 };
+  });
 }
 
 export function generateHazardSources(
@@ -131,7 +195,9 @@ export function generateHazardSources(
   const poolOf = (scenario: Scenario) => {
     let pool = pools.get(scenario);
     if (!pool) {
-      const list = scenario.sectors.flatMap((s) => bySector.get(s) ?? []);
+      const all = scenario.sectors.flatMap((s) => bySector.get(s) ?? []);
+      const hinted = scenario.nameHint ? all.filter((e) => scenario.nameHint?.test(e.name)) : all;
+      const list = hinted.length > 0 ? hinted : all;
       for (let i = list.length - 1; i > 0; i--) {
         const j = Math.floor(rng.next() * (i + 1));
         const a = list[i];
@@ -161,7 +227,7 @@ export function generateHazardSources(
     const people = exposedPeople(rng, grade);
     const [lo, hi] = R_TARGET[grade];
     const keys = scenario.chemicals.slice(0, Math.max(1, rng.int(1, scenario.chemicals.length)));
-    const chemicals = quantities(rng, keys, alphaFor(people), lo + rng.next() * (hi - lo));
+    const chemicals = quantities(rng, scenario, keys, alphaFor(people), lo + rng.next() * (hi - lo));
     out.push({
       id: `hz-${pad(i + 1, width)}`,
       enterpriseId: enterprise.id,
