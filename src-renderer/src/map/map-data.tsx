@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@common/schemas/incident';
+import type { WatchfloorDb } from '../db/db';
 import { useDb } from '../db/db-context';
 import { useIncidentUi } from '../features/incidents/incident-ui-store';
 import { coverageStates, hazardGradeKey } from './domain-rules';
@@ -26,6 +27,13 @@ import { useMapLayers } from './map-layers-store';
 import { NewestIncidentPulse } from './newest-incident-pulse';
 
 const NONE: Array<never> = [];
+
+declare global {
+  interface Window {
+    /** the replica, exposed for end-to-end tests and benches only when the page is opened with `?e2e=1` */
+    __watchfloorReplica?: WatchfloorDb;
+  }
+}
 
 /** The keyed sources of one map instance: fed by <MapData>, read by the controller (locate). */
 export class MapSources {
@@ -83,6 +91,14 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   const filters = useMapLayers((s) => s.filters);
   const picked = useIncidentUi((s) => s.picked);
   const [pushMode] = useState(livePushMode);
+  useEffect(() => {
+    // the map bench writes bulk data and live team positions through the app's own replica
+    if (new URLSearchParams(window.location.search).get('e2e') !== '1') return;
+    window.__watchfloorReplica = db;
+    return () => {
+      if (window.__watchfloorReplica === db) delete window.__watchfloorReplica;
+    };
+  }, [db]);
 
   const enterprises = useLiveQuery(() => db.enterprises.toArray(), [db]);
   const hazards = useLiveQuery(() => db.hazardSources.toArray(), [db]);

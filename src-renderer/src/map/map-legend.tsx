@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RiskLevelSchema } from '@common/schemas/enterprise';
 import { DRILL_COLOR, INCIDENT_STATE_COLORS } from './layer-styles';
@@ -27,9 +29,21 @@ export function MapLegend() {
   const { t } = useTranslation();
   const mode = useMapLayers((s) => s.colourMode);
   const visible = useMapLayers((s) => s.visible);
+  const [open, setOpen] = useState(true);
+  const title = (
+    <button type="button" className="legend-title" onClick={() => setOpen(!open)} data-testid="legend-toggle">
+      {t('map.legend')} {open ? <DownOutlined /> : <UpOutlined />}
+    </button>
+  );
+  if (!open)
+    return (
+      <div className="map-legend" data-testid="map-legend" data-mode={mode}>
+        {title}
+      </div>
+    );
   return (
     <div className="map-legend" data-testid="map-legend" data-mode={mode}>
-      <div className="legend-title">{t('map.legend')}</div>
+      {title}
       {visible.incidents && (
         <div className="legend-block">
           <div className="legend-sub">{t('layers.incidents')}</div>

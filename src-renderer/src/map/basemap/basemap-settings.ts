@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { logger } from '../../logger';
+import { expandTemplate } from './tile-template';
 
 /**
  * The workstation's basemap choice. NOTE: kept in localStorage because the bridge's Settings
@@ -51,9 +52,9 @@ export type BasemapSettings = z.infer<typeof BasemapSettingsSchema>;
 export const OFFLINE_BASEMAP: BasemapSettings = { kind: 'offline' };
 const STORAGE_KEY = 'watchfloor.basemap.v1';
 
-export function loadBasemapSettings(storage: Pick<Storage, 'getItem'> = localStorage): BasemapSettings {
+export function loadBasemapSettings(storage?: Pick<Storage, 'getItem'>): BasemapSettings {
   try {
-    const raw = storage.getItem(STORAGE_KEY);
+    const raw = (storage ?? localStorage).getItem(STORAGE_KEY);
     if (!raw) return OFFLINE_BASEMAP;
     const parsed = BasemapSettingsSchema.safeParse(JSON.parse(raw));
     if (parsed.success) return parsed.data;
@@ -88,34 +89,4 @@ export function basemapOrigins(settings: BasemapSettings): Array<string> {
         // an unparsable template never reaches the map (the schema requires http(s))
       }
   return [...origins];
-}
-
-/**
- * Expands subdomain placeholders into MapLibre's `tiles` array: `{s}` (a, b, c), `{a-d}`,
- * `{0-7}` and `{switch:a,b,c}`; WMTS `{TileMatrix}` `{TileRow}` `{TileCol}` become `{z}` `{y}` `{x}`.
- */
-export function expandTemplate(template: string): Array<string> {
-  const t = template
-    .replace(/\{TileMatrix\}/gi, '{z}')
-    .replace(/\{TileRow\}/gi, '{y}')
-    .replace(/\{TileCol\}/gi, '{x}');
-  const match = /\{(s|switch:[^}]+|[a-z0-9]-[a-z0-9])\}/i.exec(t);
-  if (!match) return [t];
-  const token = match[1] ?? '';
-  let values: Array<string>;
-  if (token === 's') values = ['a', 'b', 'c'];
-  else if (token.startsWith('switch:'))
-    values = token
-      .slice(7)
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-  else {
-    const from = token.charCodeAt(0);
-    const to = token.charCodeAt(2);
-    values = [];
-    for (let c = from; c <= to && values.length < 26; c++) values.push(String.fromCharCode(c));
-  }
-  if (values.length === 0) return [t];
-  return values.map((v) => t.replace(match[0], v));
 }

@@ -5,7 +5,7 @@ import { buildOfflineStyle } from '../offline-style';
 import type { BaseLabels } from '../offline-style';
 import type { LayerSpec, SourceSpec, StyleSpec } from '../spec-types';
 import { MAP_TEXT_FONT } from '../fonts';
-import { expandTemplate } from './basemap-settings';
+import { expandTemplate } from './tile-template';
 import type { BasemapSettings } from './basemap-settings';
 
 export type BasemapStyle = {
