@@ -51,6 +51,7 @@ describe('plans panel rows', () => {
     expect(relevantDue(statuses['a'] as PlanStatusLike)).toBe(NOW - 40 * DAY);
     expect(relevantDue(statuses['c'] as PlanStatusLike)).toBe(NOW + 9 * DAY);
     expect(relevantDue({ state: 'current' })).toBeNull();
+    expect(rows.map((r) => r.dueKind)).toEqual(['drill', 'revision', 'revision', 'drill', 'filing']);
   });
 
   it('gives enterprise plans their enterprise’s township', () => {

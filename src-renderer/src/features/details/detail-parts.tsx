@@ -58,6 +58,7 @@ export function RiskTag({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
   return (
     <Tag
+      variant="solid"
       color={RISK_COLORS[level]}
       className={`risk-tag risk-${level}`}
       data-testid="risk-tag"
@@ -75,6 +76,7 @@ export function GradeTag({ grade }: { grade: 1 | 2 | 3 | 4 | null }) {
   const key: HazardGradeKey = grade ?? 0;
   return (
     <Tag
+      variant="solid"
       color={HAZARD_GRADE_COLORS[key]}
       data-testid="grade-tag"
       data-grade={grade ?? 'none'}
@@ -88,7 +90,7 @@ export function GradeTag({ grade }: { grade: 1 | 2 | 3 | 4 | null }) {
 export function TeamStatusTag({ status }: { status: TeamStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={TEAM_STATUS_COLORS[status]} data-testid="team-status" data-status={status}>
+    <Tag variant="solid" color={TEAM_STATUS_COLORS[status]} data-testid="team-status" data-status={status}>
       {t(`panels.teamStatus.${status}`)}
     </Tag>
   );

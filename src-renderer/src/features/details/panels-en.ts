@@ -158,7 +158,7 @@ export const PANELS_EN: Widen<typeof PANELS_ZH_CN> = {
     filedAt: 'Filed',
     revisedAt: 'Revised',
     lastDrilledAt: 'Last drill',
-    never: 'never',
+    never: 'no record',
     status: 'Status',
     filingDue: 'Filing due',
     revisionDue: 'Revision due',

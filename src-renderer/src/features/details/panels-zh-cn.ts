@@ -157,7 +157,7 @@ export const PANELS_ZH_CN = {
     filedAt: '备案',
     revisedAt: '修订',
     lastDrilledAt: '最近演练',
-    never: '未',
+    never: '无记录',
     status: '状态',
     filingDue: '备案期限',
     revisionDue: '修订期限',

@@ -136,8 +136,11 @@ export function EnterpriseDetail({ enterprise: e }: { enterprise: Enterprise }) 
           <ol className="panel-list">
             {nearest.map(({ item, km }) => (
               <LinkRow key={item.id} target={{ kind: 'rescueTeams', id: item.id }} testId="nearest-team">
-                <span className="panel-link-name">
-                  {item.name} <span className="panel-muted">{t(`panels.teamType.${item.type}`)}</span>
+                <span className="panel-link-main">
+                  <span className="panel-link-name">{item.name}</span>
+                  <span className="panel-link-sub">
+                    {t(`panels.teamType.${item.type}`)} · {t('panels.detail.persons', { count: item.headcount })}
+                  </span>
                 </span>
                 <Km km={km} />
               </LinkRow>

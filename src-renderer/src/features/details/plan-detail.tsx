@@ -158,7 +158,9 @@ export function PlanDetail({ plan }: { plan: Plan }) {
           levels.map((level) => (
             <div key={level.level} className="plan-level" data-testid="plan-level" data-level={level.level}>
               <div className="plan-level-head">
-                <Tag color={RESPONSE_LEVEL_COLORS[level.level]}>{t(`panels.level.${level.level}`)}</Tag>
+                <Tag variant="solid" color={RESPONSE_LEVEL_COLORS[level.level]}>
+                  {t(`panels.level.${level.level}`)}
+                </Tag>
               </div>
               <table className="panel-table plan-actions">
                 <thead>

@@ -21,6 +21,7 @@ export type PlanRow = {
   townshipCode: string | undefined;
   /** the due date that matters: the one missed (overdue) or the next one (current); ms */
   dueAt: number | null;
+  dueKind: DueKind | null;
   /** now − dueAt in ms: positive when overdue; the sort key */
   overdueMs: number;
 };
@@ -38,22 +39,36 @@ export const toMs = (d: string | number | Date | null | undefined): number | nul
   return Number.isFinite(ms) ? ms : null;
 };
 
+export type DueKind = 'filing' | 'revision' | 'drill';
+
 /** The due date a state is about: the missed one, or for a current plan the soonest coming. */
-export function relevantDue(status: PlanStatusLike): number | null {
+export function relevantDueOf(status: PlanStatusLike): { kind: DueKind; at: number } | null {
+  const dues: Array<{ kind: DueKind; at: number | null }> = [
+    { kind: 'filing', at: toMs(status.filingDueAt) },
+    { kind: 'revision', at: toMs(status.revisionDueAt) },
+    { kind: 'drill', at: toMs(status.drillDueAt) },
+  ];
+  const pick = (kind: DueKind) => {
+    const due = dues.find((d) => d.kind === kind);
+    return due && due.at !== null ? { kind, at: due.at } : null;
+  };
   switch (status.state) {
     case 'filing_overdue':
-      return toMs(status.filingDueAt);
+      return pick('filing');
     case 'revision_overdue':
-      return toMs(status.revisionDueAt);
+      return pick('revision');
     case 'drill_overdue':
-      return toMs(status.drillDueAt);
+      return pick('drill');
     case 'current': {
-      const dues = [status.filingDueAt, status.revisionDueAt, status.drillDueAt]
-        .map(toMs)
-        .filter((x): x is number => x !== null);
-      return dues.length ? Math.min(...dues) : null;
+      let soonest: { kind: DueKind; at: number } | null = null;
+      for (const d of dues) if (d.at !== null && (!soonest || d.at < soonest.at)) soonest = { kind: d.kind, at: d.at };
+      return soonest;
     }
   }
+}
+
+export function relevantDue(status: PlanStatusLike): number | null {
+  return relevantDueOf(status)?.at ?? null;
 }
 
 /**
@@ -68,7 +83,8 @@ export function planRows(
 ): Array<PlanRow> {
   return plans.map((plan) => {
     const status = statusOf(plan);
-    const dueAt = relevantDue(status);
+    const due = relevantDueOf(status);
+    const dueAt = due?.at ?? null;
     const townshipCode =
       plan.townshipCode ??
       (plan.ownerKind === 'enterprise' && plan.ownerId ? enterpriseTownship(plan.ownerId) : undefined);
@@ -77,6 +93,7 @@ export function planRows(
       status,
       townshipCode,
       dueAt,
+      dueKind: due?.kind ?? null,
       // NOTE: an overdue plan with no known due date still sorts before every current plan.
       overdueMs: dueAt === null ? (status.state === 'current' ? -Infinity : 0) : now - dueAt,
     };

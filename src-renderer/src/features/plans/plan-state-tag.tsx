@@ -14,7 +14,7 @@ export const PLAN_STATE_COLORS: Record<PlanState, string> = {
 export function StateTag({ state }: { state: PlanState }) {
   const { t } = useTranslation();
   return (
-    <Tag color={PLAN_STATE_COLORS[state]} data-testid="plan-state" data-state={state}>
+    <Tag variant="solid" color={PLAN_STATE_COLORS[state]} data-testid="plan-state" data-state={state}>
       {t(`panels.planState.${state}`)}
     </Tag>
   );

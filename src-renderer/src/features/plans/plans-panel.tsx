@@ -69,9 +69,10 @@ export function PlansPanel() {
         <Select<PlanState | ''>
           size="small"
           value={filter.state ?? ''}
+          prefix={<span className="plans-filter-prefix">{t('panels.plans.filterState')}</span>}
           onChange={(v) => update({ state: v || null })}
           options={[
-            { value: '', label: `${t('panels.plans.filterState')}: ${t('panels.plans.all')}` },
+            { value: '', label: t('panels.plans.all') },
             ...PLAN_STATES.map((s) => ({ value: s, label: t(`panels.planState.${s}`) })),
           ]}
           data-testid="plans-filter-state"
@@ -79,9 +80,10 @@ export function PlansPanel() {
         <Select<Plan['type'] | ''>
           size="small"
           value={filter.type ?? ''}
+          prefix={<span className="plans-filter-prefix">{t('panels.plans.filterType')}</span>}
           onChange={(v) => update({ type: v || null })}
           options={[
-            { value: '', label: `${t('panels.plans.filterType')}: ${t('panels.plans.all')}` },
+            { value: '', label: t('panels.plans.all') },
             ...PlanTypeSchema.options.map((s) => ({ value: s, label: t(`panels.planType.${s}`) })),
           ]}
           data-testid="plans-filter-type"
@@ -89,9 +91,10 @@ export function PlansPanel() {
         <Select<Plan['ownerKind'] | ''>
           size="small"
           value={filter.ownerKind ?? ''}
+          prefix={<span className="plans-filter-prefix">{t('panels.plans.filterOwner')}</span>}
           onChange={(v) => update({ ownerKind: v || null })}
           options={[
-            { value: '', label: `${t('panels.plans.filterOwner')}: ${t('panels.plans.all')}` },
+            { value: '', label: t('panels.plans.all') },
             ...PlanOwnerKindSchema.options.map((s) => ({ value: s, label: t(`panels.ownerKind.${s}`) })),
           ]}
           data-testid="plans-filter-owner"
@@ -99,9 +102,10 @@ export function PlansPanel() {
         <Select<string>
           size="small"
           value={filter.townshipCode ?? ''}
+          prefix={<span className="plans-filter-prefix">{t('panels.plans.filterTownship')}</span>}
           onChange={(v) => update({ townshipCode: v || null })}
           options={[
-            { value: '', label: `${t('panels.plans.filterTownship')}: ${t('panels.plans.all')}` },
+            { value: '', label: t('panels.plans.all') },
             ...TOWNSHIPS.map((tw) => ({ value: tw.code, label: lang === 'en' ? tw.nameEn : tw.nameZh })),
           ]}
           data-testid="plans-filter-township"
@@ -136,6 +140,7 @@ export function PlansPanel() {
                 </div>
                 {due && row.dueAt !== null && (
                   <div className={due.overdue ? 'plans-item-due plan-overdue' : 'plans-item-due panel-muted'}>
+                    {row.dueKind && <span className="plans-item-due-label">{t(`panels.plan.${row.dueKind}Due`)}</span>}
                     {formatDate(row.dueAt, lang)}{' '}
                     {due.overdue
                       ? t('panels.plan.overdueBy', { days: due.days })

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Position } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { distanceKm } from '@common/geo';
 import { useMapController } from '../../map/map-context';
@@ -7,6 +8,17 @@ import { panelStore, panels, usePanels } from '../details/panel-store';
 import { kindOfLayer } from '../details/use-show';
 import { useTeamData } from './place-data';
 import { measure, measureOverlay, radiusOverlay, spokesOverlay } from './spatial-logic';
+
+function bboxOf(coords: ReadonlyArray<Position>): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lng = 0, lat = 0] of coords) {
+    w = Math.min(w, lng);
+    s = Math.min(s, lat);
+    e = Math.max(e, lng);
+    n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
 
 /** How many teams the nearest-teams tool lists. */
 export const NEAREST_TEAM_COUNT = 5;
@@ -63,12 +75,16 @@ export function PanelsMapBridge() {
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [picking, measuring]);
 
-  const radius = tool === 'radius' && center ? radiusOverlay(center.lngLat, radiusKm, `${radiusKm} km`) : null;
-  const radiusKey = radius ? `${center?.lngLat.lng},${center?.lngLat.lat},${radiusKm}` : null;
+  const radius = useMemo(
+    () => (tool === 'radius' && center ? radiusOverlay(center.lngLat, radiusKm, `${radiusKm} km`) : null),
+    [tool, center, radiusKm],
+  );
   useEffect(() => {
     controller?.setOverlay('radius', radius);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraw only when the circle changes
-  }, [controller, radiusKey]);
+    // NOTE: a new centre or radius shows the whole circle: seeing what is inside is the point.
+    const ring = radius?.features[0]?.geometry;
+    if (controller && ring?.type === 'Polygon') controller.fitBounds(bboxOf(ring.coordinates[0] ?? []), 40);
+  }, [controller, radius]);
 
   const spokes = useMemo(() => {
     if (tool !== 'nearest' || !center) return null;
@@ -82,9 +98,25 @@ export function PanelsMapBridge() {
       hits.map((h) => ({ location: h.item.location, label: t('panels.detail.km', { km: formatKm(h.km) }) })),
     );
   }, [tool, center, teams.spatial, teamType, t]);
+  const spokesRef = useRef(spokes);
   useEffect(() => {
+    spokesRef.current = spokes;
     controller?.setOverlay('highlight', spokes);
   }, [controller, spokes]);
+  // Fit the centre and its teams once per question (not on every team move); runs after the above.
+  const spokesKey = spokes ? `${center?.lngLat.lng},${center?.lngLat.lat},${teamType}` : null;
+  useEffect(() => {
+    const current = spokesRef.current;
+    if (!controller || !spokesKey || !current) return;
+    const coords = current.features.flatMap((f) =>
+      f.geometry.type === 'LineString'
+        ? f.geometry.coordinates
+        : f.geometry.type === 'Point'
+          ? [f.geometry.coordinates]
+          : [],
+    );
+    if (coords.length > 1) controller.fitBounds(bboxOf(coords), 60);
+  }, [controller, spokesKey]);
 
   const measured = useMemo(() => {
     if (tool !== 'measure' || points.length === 0) return null;

@@ -249,18 +249,18 @@ function NearestTeamsTool() {
             <li key={item.id}>
               <button
                 type="button"
-                className="panel-link-row"
+                className="panel-link-row panel-link-row-2"
                 data-testid="nearest-item"
                 data-id={item.id}
                 data-km={km}
                 onClick={() => show({ kind: 'rescueTeams', id: item.id })}
               >
                 <span className="panel-rank">{i + 1}</span>
-                <span className="panel-link-name">
-                  {item.name}
-                  <span className="panel-muted panel-small">
-                    {' '}
-                    · {t('panels.detail.persons', { count: item.headcount })}
+                <span className="panel-link-main">
+                  <span className="panel-link-name">{item.name}</span>
+                  <span className="panel-link-sub">
+                    {t(`panels.teamType.${item.type}`)} · {t('panels.detail.persons', { count: item.headcount })}
+                    {item.phone && ` · ${item.phone}`}
                   </span>
                 </span>
                 <TeamStatusTag status={item.status} />
