@@ -39,6 +39,15 @@ export function audienceOf(event: HubEvent): Audience {
     case 'incident.reported':
     case 'incident.updated':
     case 'incident.noted':
+    case 'incident.verified':
+    case 'incident.responseActivated':
+    case 'incident.levelChanged':
+    case 'incident.suspended':
+    case 'incident.resumed':
+    case 'incident.terminated':
+    case 'incident.closed':
+    case 'incident.dismissed':
+    case 'incident.reportedUpward':
     case 'entity.upserted':
     case 'entity.deleted':
       return { kind: 'everyone' };

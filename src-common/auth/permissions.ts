@@ -2,6 +2,8 @@ import type { CommandType } from '../protocol/commands';
 import type { Mode } from '../schemas/common';
 import type { Role } from '../schemas/user';
 
+const INCIDENT_DESK: ReadonlyArray<Role> = ['duty_officer', 'commander', 'drill_coordinator'];
+
 /**
  * Which roles may send which command. The hub enforces this; the UI only mirrors it to hide
  * buttons. `wall` sends nothing. A drill coordinator acts only on drill items (see canActInMode).
@@ -10,6 +12,16 @@ export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<Role>> = {
   'incident.report': ['duty_officer', 'commander', 'drill_coordinator'],
   'incident.update': ['duty_officer', 'commander', 'drill_coordinator'],
   'incident.note': ['duty_officer', 'commander', 'drill_coordinator', 'liaison'],
+  // Lifecycle and upward reports: the duty desk and the commander (the drill coordinator on drills).
+  'incident.verify': INCIDENT_DESK,
+  'incident.activateResponse': INCIDENT_DESK,
+  'incident.changeLevel': INCIDENT_DESK,
+  'incident.suspend': INCIDENT_DESK,
+  'incident.resume': INCIDENT_DESK,
+  'incident.terminate': INCIDENT_DESK,
+  'incident.close': INCIDENT_DESK,
+  'incident.dismiss': INCIDENT_DESK,
+  'incident.reportUpward': INCIDENT_DESK,
   'entity.upsert': ['admin'],
   'entity.delete': ['admin'],
 };

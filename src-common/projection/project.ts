@@ -1,6 +1,73 @@
 import type { HubEvent } from '../protocol/events';
-import type { Incident } from '../schemas/incident';
+import { incidentGrade } from '../rules/accident-grade';
+import { suggestResponseLevel } from '../rules/response-level';
+import type { Incident, IncidentState } from '../schemas/incident';
 import type { ReplicaRowTypes, ReplicaTable, RowChange, RowKey } from './tables';
+
+/** The response level the incident's current figures suggest (county thresholds, data). */
+function suggestedLevelOf(incident: Incident): Incident['suggestedLevel'] {
+  return suggestResponseLevel({
+    grade: incident.grade,
+    deaths: incident.casualties.deaths,
+    missing: incident.casualties.missing,
+    seriousInjuries: incident.casualties.seriousInjuries,
+    directLossWan: incident.directLossWan,
+    ...(incident.casualties.endangered === undefined ? {} : { endangered: incident.casualties.endangered }),
+    ...(incident.casualties.relocated === undefined ? {} : { relocated: incident.casualties.relocated }),
+    ...(incident.beyondCountyCapacity === undefined ? {} : { beyondCountyCapacity: incident.beyondCountyCapacity }),
+  }).level;
+}
+
+/**
+ * A stored row with every derived field present: rows projected before grade, histories and
+ * reports existed get them here (grade from the figures, known since the report, seq 0).
+ */
+export function normalizeIncident(row: Incident): Incident {
+  const partial = row as Partial<Incident> & Omit<Incident, 'grade'>;
+  const grade = partial.grade ?? incidentGrade(row);
+  const withGrade: Incident = {
+    ...row,
+    grade,
+    gradeHistory: partial.gradeHistory ?? [{ grade, at: row.reportedAt, seq: 0 }],
+    levelHistory: partial.levelHistory ?? [],
+    reports: partial.reports ?? [],
+    stateHistory: partial.stateHistory ?? [],
+    suggestedLevel: 4,
+  };
+  return { ...withGrade, suggestedLevel: partial.suggestedLevel ?? suggestedLevelOf(withGrade) };
+}
+
+/**
+ * Re-grades: the grade the hub wrote into the event (so a county's later change of thresholds
+ * does not rewrite history on replay), else from the figures. A new grade joins the history
+ * with the event's time and seq.
+ */
+function regrade(incident: Incident, event: HubEvent, given: Incident['grade'] | undefined): Incident {
+  const grade = given ?? incidentGrade(incident);
+  const changed = grade !== incident.grade || incident.gradeHistory.length === 0;
+  const next: Incident = {
+    ...incident,
+    grade,
+    gradeHistory: changed ? [...incident.gradeHistory, { grade, at: event.at, seq: event.seq }] : incident.gradeHistory,
+  };
+  return { ...next, suggestedLevel: suggestedLevelOf(next) };
+}
+
+/** A lifecycle step: the new state, who took it and when. */
+function step(current: Incident, event: HubEvent, state: IncidentState, fields: Partial<Incident> = {}): RowChange {
+  const next: Incident = {
+    ...current,
+    ...fields,
+    state,
+    stateHistory: [
+      ...current.stateHistory,
+      { state, at: event.at, seq: event.seq, by: event.actor.displayName, workstation: event.actor.workstation },
+    ],
+    updatedAt: event.at,
+    lastSeq: event.seq,
+  };
+  return { table: 'incidents', id: next.id, value: next };
+}
 
 /**
  * The one projection from events to rows, used by the hub (its snapshot tables) and by every
@@ -11,6 +78,15 @@ export function eventReads(event: HubEvent): Array<RowKey> {
     case 'incident.reported':
     case 'incident.updated':
     case 'incident.noted':
+    case 'incident.verified':
+    case 'incident.responseActivated':
+    case 'incident.levelChanged':
+    case 'incident.suspended':
+    case 'incident.resumed':
+    case 'incident.terminated':
+    case 'incident.closed':
+    case 'incident.dismissed':
+    case 'incident.reportedUpward':
       return [{ table: 'incidents', id: event.payload.incidentId }];
     case 'entity.upserted':
     case 'entity.deleted':
@@ -21,9 +97,13 @@ export function eventReads(event: HubEvent): Array<RowKey> {
 export type RowLookup = <T extends ReplicaTable>(table: T, id: string) => ReplicaRowTypes[T] | undefined;
 
 export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChange> {
+  const incident = (id: string): Incident | undefined => {
+    const row = lookup('incidents', id);
+    return row ? normalizeIncident(row) : undefined;
+  };
   switch (event.type) {
     case 'incident.reported': {
-      const incident: Incident = {
+      const reported: Incident = {
         ...event.payload.report,
         id: event.payload.incidentId,
         mode: event.mode,
@@ -34,24 +114,118 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
         updatedAt: event.at,
         noteCount: 0,
         lastSeq: event.seq,
+        grade: 'general',
+        gradeHistory: [],
+        suggestedLevel: 4,
+        levelHistory: [],
+        reports: [],
+        stateHistory: [
+          {
+            state: 'reported',
+            at: event.at,
+            seq: event.seq,
+            by: event.actor.displayName,
+            workstation: event.actor.workstation,
+          },
+        ],
       };
-      return [{ table: 'incidents', id: incident.id, value: incident }];
+      const next = regrade(reported, event, event.payload.grade);
+      return [{ table: 'incidents', id: next.id, value: next }];
     }
     case 'incident.updated': {
-      const current = lookup('incidents', event.payload.incidentId);
+      const current = incident(event.payload.incidentId);
       if (!current) return [];
       const { casualties, ...rest } = event.payload.patch;
+      const next = regrade(
+        {
+          ...current,
+          ...rest,
+          casualties: { ...current.casualties, ...casualties },
+          updatedAt: event.at,
+          lastSeq: event.seq,
+        },
+        event,
+        event.payload.grade,
+      );
+      return [{ table: 'incidents', id: next.id, value: next }];
+    }
+    case 'incident.verified': {
+      const current = incident(event.payload.incidentId);
+      return current ? [step(current, event, 'verified', { verifiedAt: event.at })] : [];
+    }
+    case 'incident.responseActivated': {
+      const current = incident(event.payload.incidentId);
+      if (!current) return [];
+      const { level } = event.payload;
+      return [
+        step(current, event, 'responding', {
+          level,
+          respondingSince: current.respondingSince ?? event.at,
+          levelHistory: [
+            ...current.levelHistory,
+            { level, at: event.at, seq: event.seq, by: event.actor.displayName, reason: '' },
+          ],
+        }),
+      ];
+    }
+    case 'incident.levelChanged': {
+      const current = incident(event.payload.incidentId);
+      if (!current) return [];
+      const { level, reason } = event.payload;
       const next: Incident = {
         ...current,
-        ...rest,
-        casualties: { ...current.casualties, ...casualties },
+        level,
+        levelHistory: [
+          ...current.levelHistory,
+          { level, at: event.at, seq: event.seq, by: event.actor.displayName, reason },
+        ],
+        updatedAt: event.at,
+        lastSeq: event.seq,
+      };
+      return [{ table: 'incidents', id: next.id, value: next }];
+    }
+    case 'incident.suspended': {
+      const current = incident(event.payload.incidentId);
+      return current
+        ? [step(current, event, 'suspended', { suspendedAt: event.at, suspendedReason: event.payload.reason })]
+        : [];
+    }
+    case 'incident.resumed': {
+      const current = incident(event.payload.incidentId);
+      return current ? [step(current, event, 'responding')] : [];
+    }
+    case 'incident.terminated': {
+      const current = incident(event.payload.incidentId);
+      return current
+        ? [step(current, event, 'terminated', { terminatedAt: event.at, terminatedReason: event.payload.reason })]
+        : [];
+    }
+    case 'incident.closed': {
+      const current = incident(event.payload.incidentId);
+      return current
+        ? [step(current, event, 'closed', { closedAt: event.at, closeSummary: event.payload.summary })]
+        : [];
+    }
+    case 'incident.dismissed': {
+      const current = incident(event.payload.incidentId);
+      return current
+        ? [step(current, event, 'dismissed', { dismissedAt: event.at, dismissedReason: event.payload.reason })]
+        : [];
+    }
+    case 'incident.reportedUpward': {
+      const current = incident(event.payload.incidentId);
+      if (!current) return [];
+      const { recipientLevel, recipient, reportedAt, by } = event.payload;
+      const next: Incident = {
+        ...current,
+        reports: [...current.reports, { recipientLevel, recipient, reportedAt, by, seq: event.seq }],
         updatedAt: event.at,
         lastSeq: event.seq,
       };
       return [{ table: 'incidents', id: next.id, value: next }];
     }
     case 'incident.noted': {
-      const current = lookup('incidents', event.payload.incidentId);
+      const current = incident(event.payload.incidentId);
       const changes: Array<RowChange> = [
         {
           table: 'incidentNotes',

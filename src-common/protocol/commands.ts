@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import { EntityIdSchema, IdSchema, ModeSchema } from '../schemas/common';
 import { EntityKindSchema, EntityRecordSchema } from '../schemas/entities';
-import { IncidentReportFieldsSchema, IncidentPatchSchema } from '../schemas/incident';
+import { InstantSchema } from '../schemas/common';
+import { IncidentReportFieldsSchema, IncidentPatchSchema, ReportLevelSchema } from '../schemas/incident';
+import { ResponseLevelSchema } from '../schemas/plan';
+
+/** Why a lifecycle step was taken: required, one line to a paragraph. */
+export const ReasonSchema = z.string().trim().min(1).max(1000);
+
+/** The payload of `incident.reportUpward` (and of the `incident.reportedUpward` event). */
+export const ReportUpwardSchema = z.strictObject({
+  incidentId: IdSchema,
+  recipientLevel: ReportLevelSchema,
+  /** who received it, e.g. 柳州市应急管理局值班室 */
+  recipient: z.string().trim().min(1).max(200),
+  /** when the report was made; the hub refuses a time in the future */
+  reportedAt: InstantSchema,
+  /** the name of whoever made it */
+  by: z.string().trim().min(1).max(100),
+});
 
 /** Payload schema per command type: the one definition used by hub, main and renderer. */
 export const COMMAND_PAYLOADS = {
@@ -21,6 +38,15 @@ export const COMMAND_PAYLOADS = {
     noteId: IdSchema,
     text: z.string().trim().min(1).max(4000),
   }),
+  'incident.verify': z.strictObject({ incidentId: IdSchema }),
+  'incident.activateResponse': z.strictObject({ incidentId: IdSchema, level: ResponseLevelSchema }),
+  'incident.changeLevel': z.strictObject({ incidentId: IdSchema, level: ResponseLevelSchema, reason: ReasonSchema }),
+  'incident.suspend': z.strictObject({ incidentId: IdSchema, reason: ReasonSchema }),
+  'incident.resume': z.strictObject({ incidentId: IdSchema }),
+  'incident.terminate': z.strictObject({ incidentId: IdSchema, reason: ReasonSchema }),
+  'incident.close': z.strictObject({ incidentId: IdSchema, summary: z.string().trim().min(1).max(4000) }),
+  'incident.dismiss': z.strictObject({ incidentId: IdSchema, reason: ReasonSchema }),
+  'incident.reportUpward': ReportUpwardSchema,
   'entity.upsert': EntityRecordSchema,
   'entity.delete': z.strictObject({ kind: EntityKindSchema, id: EntityIdSchema }),
 } as const;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { EntityIdSchema, IdSchema, InstantSchema, ModeSchema, SlugIdSchema } from '../schemas/common';
 import { EntityKindSchema, EntityRecordSchema } from '../schemas/entities';
-import { IncidentPatchSchema, IncidentReportFieldsSchema } from '../schemas/incident';
+import { AccidentGradeSchema, IncidentPatchSchema, IncidentReportFieldsSchema } from '../schemas/incident';
+import { ResponseLevelSchema } from '../schemas/plan';
 import { RoleSchema } from '../schemas/user';
+import { ReportUpwardSchema } from './commands';
 
 /** Who caused an event, and from which workstation — the audit trail's "who". */
 export const ActorSchema = z.strictObject({
@@ -29,18 +31,74 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...envelope,
     type: z.literal('incident.reported'),
-    payload: z.strictObject({ incidentId: IdSchema, report: IncidentReportFieldsSchema }),
+    payload: z.strictObject({
+      incidentId: IdSchema,
+      report: IncidentReportFieldsSchema,
+      /** the grade the hub gave the figures when it wrote the event (absent in older events) */
+      grade: AccidentGradeSchema.optional(),
+    }),
   }),
   z.strictObject({
     ...envelope,
     type: z.literal('incident.updated'),
-    payload: z.strictObject({ incidentId: IdSchema, patch: IncidentPatchSchema }),
+    payload: z.strictObject({
+      incidentId: IdSchema,
+      patch: IncidentPatchSchema,
+      /** the grade after the patch, as the hub gave it (absent in older events) */
+      grade: AccidentGradeSchema.optional(),
+    }),
   }),
   z.strictObject({
     ...envelope,
     type: z.literal('incident.noted'),
     payload: z.strictObject({ incidentId: IdSchema, noteId: IdSchema, text: z.string() }),
   }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.verified'),
+    payload: z.strictObject({ incidentId: IdSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.responseActivated'),
+    payload: z.strictObject({ incidentId: IdSchema, level: ResponseLevelSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.levelChanged'),
+    payload: z.strictObject({
+      incidentId: IdSchema,
+      from: ResponseLevelSchema,
+      level: ResponseLevelSchema,
+      reason: z.string(),
+    }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.suspended'),
+    payload: z.strictObject({ incidentId: IdSchema, reason: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.resumed'),
+    payload: z.strictObject({ incidentId: IdSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.terminated'),
+    payload: z.strictObject({ incidentId: IdSchema, reason: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.closed'),
+    payload: z.strictObject({ incidentId: IdSchema, summary: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('incident.dismissed'),
+    payload: z.strictObject({ incidentId: IdSchema, reason: z.string() }),
+  }),
+  z.strictObject({ ...envelope, type: z.literal('incident.reportedUpward'), payload: ReportUpwardSchema }),
   z.strictObject({ ...envelope, type: z.literal('entity.upserted'), payload: EntityRecordSchema }),
   z.strictObject({
     ...envelope,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCIDENT_CATEGORY_CODES } from '../domain/gb6441';
+import { ACCIDENT_GRADE_CODES, REPORT_LEVELS } from '../domain/accident-reporting-regulation';
 import { TOWNSHIP_CODES } from '../domain/county';
 import {
   EntityIdSchema,
@@ -45,6 +46,9 @@ export const CasualtiesSchema = z.strictObject({
   injured: count.default(0),
   missing: count.default(0),
   trapped: count.default(0),
+  /** lives endangered (受威胁) and people relocated (转移安置): counted by the response level, not the grade */
+  endangered: count.optional(),
+  relocated: count.optional(),
 });
 export type Casualties = z.infer<typeof CasualtiesSchema>;
 
@@ -64,6 +68,8 @@ export const IncidentReportFieldsSchema = z.strictObject({
   description: LongTextSchema.default(''),
   reporterName: z.string().max(100).default(''),
   reporterPhone: PhoneSchema.default(''),
+  /** 超出县级处置能力: raises the suggested response level to Ⅲ at least */
+  beyondCountyCapacity: z.boolean().optional(),
 });
 export type IncidentReportFields = z.infer<typeof IncidentReportFieldsSchema>;
 
@@ -83,22 +89,68 @@ export const IncidentPatchSchema = z
         injured: count,
         missing: count,
         trapped: count,
+        endangered: count,
+        relocated: count,
       })
       .partial(),
     directLossWan: z.number().min(0).max(1e9),
     hazmat: z.string().max(500),
     description: LongTextSchema,
+    beyondCountyCapacity: z.boolean(),
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, 'the patch names no field');
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
-/** The projected incident as every replica holds it. */
+/** 事故等级 (Art. 3 of 国务院令第493号): general 一般, larger 较大, major 重大, especially_major 特别重大. */
+export const AccidentGradeSchema = z.enum(ACCIDENT_GRADE_CODES);
+
+/** The administrative level a report goes to. */
+export const ReportLevelSchema = z.enum(REPORT_LEVELS);
+
+/** A report to a higher level made (`incident.reportUpward`): who reported, to whom, when. */
+export const ReportRecordSchema = z.strictObject({
+  recipientLevel: ReportLevelSchema,
+  recipient: z.string().max(200),
+  reportedAt: InstantSchema,
+  by: z.string().max(100),
+  seq: z.int().min(0),
+});
+export type ReportRecord = z.infer<typeof ReportRecordSchema>;
+
+export const GradeChangeSchema = z.strictObject({ grade: AccidentGradeSchema, at: InstantSchema, seq: z.int().min(0) });
+export type GradeChange = z.infer<typeof GradeChangeSchema>;
+
+export const LevelChangeSchema = z.strictObject({
+  level: ResponseLevelSchema,
+  at: InstantSchema,
+  seq: z.int().min(0),
+  by: z.string(),
+  reason: z.string().max(1000).default(''),
+});
+export type LevelChange = z.infer<typeof LevelChangeSchema>;
+
+/** One lifecycle step: who took it, when, from which workstation. */
+export const StateChangeSchema = z.strictObject({
+  state: IncidentStateSchema,
+  at: InstantSchema,
+  seq: z.int().min(0),
+  by: z.string(),
+  workstation: z.string().max(100).default(''),
+});
+export type StateChange = z.infer<typeof StateChangeSchema>;
+
+/**
+ * The projected incident as every replica holds it. The fields after `lastSeq` are derived by
+ * the shared projection; rows projected before they existed lack them until their next event
+ * (read them through `normalizeIncident` in projection/project.ts when that matters).
+ */
 export const IncidentSchema = IncidentReportFieldsSchema.extend({
   id: IdSchema,
   mode: ModeSchema,
   drillId: EntityIdSchema.optional(),
   state: IncidentStateSchema,
+  /** the response level while responding / suspended, and the last one after */
   level: ResponseLevelSchema.optional(),
   reportedAt: InstantSchema,
   reportedBy: z.string(),
@@ -106,6 +158,26 @@ export const IncidentSchema = IncidentReportFieldsSchema.extend({
   noteCount: z.int().min(0),
   /** seq of the last event that changed this incident */
   lastSeq: z.int().min(0),
+  /** recomputed from the figures by rules/accident-grade.ts whenever they change */
+  grade: AccidentGradeSchema.default('general'),
+  /** every grade the incident has had, oldest first: when (hub time) and at which seq */
+  gradeHistory: z.array(GradeChangeSchema).default([]),
+  /** rules/response-level.ts on the current figures */
+  suggestedLevel: ResponseLevelSchema.default(4),
+  levelHistory: z.array(LevelChangeSchema).default([]),
+  reports: z.array(ReportRecordSchema).default([]),
+  stateHistory: z.array(StateChangeSchema).default([]),
+  verifiedAt: InstantSchema.optional(),
+  /** when the response was first activated */
+  respondingSince: InstantSchema.optional(),
+  suspendedAt: InstantSchema.optional(),
+  suspendedReason: z.string().optional(),
+  terminatedAt: InstantSchema.optional(),
+  terminatedReason: z.string().optional(),
+  closedAt: InstantSchema.optional(),
+  closeSummary: z.string().optional(),
+  dismissedAt: InstantSchema.optional(),
+  dismissedReason: z.string().optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

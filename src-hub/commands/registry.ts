@@ -1,8 +1,17 @@
 import { createEntityDelete } from './entity/delete';
 import { createEntityUpsert } from './entity/upsert';
+import { createIncidentActivateResponse } from './incident/activate-response';
+import { createIncidentChangeLevel } from './incident/change-level';
+import { createIncidentClose } from './incident/close';
+import { createIncidentDismiss } from './incident/dismiss';
 import { createIncidentNote } from './incident/note';
 import { createIncidentReport } from './incident/report';
+import { createIncidentReportUpward } from './incident/report-upward';
+import { createIncidentResume } from './incident/resume';
+import { createIncidentSuspend } from './incident/suspend';
+import { createIncidentTerminate } from './incident/terminate';
 import { createIncidentUpdate } from './incident/update';
+import { createIncidentVerify } from './incident/verify';
 import type { CommandDeps, CommandHandlers } from './types';
 
 /** One handler per command type; adding a command type to src-common without one fails to compile. */
@@ -11,6 +20,15 @@ export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
     'incident.report': createIncidentReport(deps),
     'incident.update': createIncidentUpdate(deps),
     'incident.note': createIncidentNote(deps),
+    'incident.verify': createIncidentVerify(deps),
+    'incident.activateResponse': createIncidentActivateResponse(deps),
+    'incident.changeLevel': createIncidentChangeLevel(deps),
+    'incident.suspend': createIncidentSuspend(deps),
+    'incident.resume': createIncidentResume(deps),
+    'incident.terminate': createIncidentTerminate(deps),
+    'incident.close': createIncidentClose(deps),
+    'incident.dismiss': createIncidentDismiss(deps),
+    'incident.reportUpward': createIncidentReportUpward(deps),
     'entity.upsert': createEntityUpsert(deps),
     'entity.delete': createEntityDelete(deps),
   };

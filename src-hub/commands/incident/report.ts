@@ -1,7 +1,11 @@
+import { incidentGrade } from '@common/rules/accident-grade';
 import type { CommandHandlerFactory } from '../types';
 import { drillRule, refuse } from '../types';
 
-/** incident.report → incident.reported. The client makes the incident id (so it works offline). */
+/**
+ * incident.report → incident.reported. The client makes the incident id (so it works offline).
+ * The event carries the Art. 3 grade of the reported figures (the ingest API comes through here too).
+ */
 export const createIncidentReport: CommandHandlerFactory<'incident.report'> = ({ reads }) => {
   return (ctx, payload) => {
     const denied = drillRule(ctx, payload.mode);
@@ -22,7 +26,7 @@ export const createIncidentReport: CommandHandlerFactory<'incident.report'> = ({
           mode: payload.mode,
           ...(payload.drillId === undefined ? {} : { drillId: payload.drillId }),
           commandId: ctx.commandId,
-          payload: { incidentId: payload.incidentId, report: payload.report },
+          payload: { incidentId: payload.incidentId, report: payload.report, grade: incidentGrade(payload.report) },
         },
       ],
     };

@@ -1,31 +1,23 @@
+import { incidentGrade } from '@common/rules/accident-grade';
 import type { CommandHandlerFactory } from '../types';
-import { drillRule, refuse } from '../types';
+import { checkStep, emit, incidentEvent } from './lifecycle';
 
-const FINAL_STATES = new Set(['closed', 'dismissed']);
-
-/** incident.update → incident.updated: a change to reported facts (not to the lifecycle state). */
+/**
+ * incident.update → incident.updated: a change to reported facts (not to the lifecycle state).
+ * The machine allows it until the incident is closed or dismissed. The event carries the grade
+ * of the figures after the patch, which the projection records (with its history).
+ */
 export const createIncidentUpdate: CommandHandlerFactory<'incident.update'> = ({ reads }) => {
   return (ctx, payload) => {
-    const incident = reads.getRow('incidents', payload.incidentId);
-    if (!incident) return refuse('not_found', `incident ${payload.incidentId} does not exist`);
-    const denied = drillRule(ctx, incident.mode);
-    if (denied) return denied;
-    if (FINAL_STATES.has(incident.state)) {
-      return refuse('invalid_transition', `incident ${incident.id} is ${incident.state}; it can no longer change`);
-    }
-    return {
-      ok: true,
-      events: [
-        {
-          type: 'incident.updated',
-          at: ctx.at,
-          actor: ctx.actor,
-          mode: incident.mode,
-          ...(incident.drillId === undefined ? {} : { drillId: incident.drillId }),
-          commandId: ctx.commandId,
-          payload: { incidentId: incident.id, patch: payload.patch },
-        },
-      ],
-    };
+    const checked = checkStep(reads, ctx, payload.incidentId, { type: 'update' });
+    if (!checked.ok) return checked.refusal;
+    const { incident } = checked;
+    const grade = incidentGrade({
+      casualties: { ...incident.casualties, ...payload.patch.casualties },
+      directLossWan: payload.patch.directLossWan ?? incident.directLossWan,
+    });
+    return emit(
+      incidentEvent(ctx, incident, 'incident.updated', { incidentId: incident.id, patch: payload.patch, grade }),
+    );
   };
 };
