@@ -54,5 +54,15 @@ test('the hazard source panel shows its chemicals, the working step by step and 
   await expect(row.getByTestId('grade-tag')).toHaveAttribute('data-grade', String(g.grade));
   await panel.getByTestId('place-detail-back').click();
   await expect(panel).toHaveAttribute('data-id', hs.id);
+
+  // the same panel in English (the map is rebuilt for its labels; the panel stays open)
+  await page.getByTestId('language-switch').click();
+  await expect(panel.getByTestId('hazard-working')).toContainText('GB 18218-2018 grading');
+  await expect(panel.getByTestId('hazard-grade-line')).toContainText(
+    `Grade ${['', 'I', 'II', 'III', 'IV'][g.grade ?? 0]}`,
+  );
+  await page.waitForFunction(() => window.__watchfloorMap?.loaded() === true);
+  await page.screenshot({ path: info.outputPath('hazard-panel-en.png') });
+  await page.getByTestId('language-switch').click();
   await context.close();
 });

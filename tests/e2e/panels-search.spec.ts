@@ -120,3 +120,41 @@ test('teams and plans are found by name too', async ({ browser }) => {
   if (owner) await expectMapNear(page, owner.location);
   await context.close();
 });
+
+test('a click on a place on the map opens its panel; an incident takes the panel area and gives it back', async ({
+  browser,
+}) => {
+  const snapshot = await hubSnapshot();
+  const enterprise = snapshot.enterprises[0];
+  if (!enterprise) throw new Error('no enterprises');
+  const { page, context } = await openSignedIn(browser, DUTY);
+  await waitForReplica(page, snapshot);
+  await search(page, enterprise.name);
+  await page.locator(`[data-testid="search-option"][data-id="${enterprise.id}"]`).click();
+  await expectMapNear(page, enterprise.location);
+  await page.getByTestId('place-detail-close').click();
+  await expect(page.getByTestId('place-detail')).toBeHidden();
+
+  // click where the map draws it
+  const at = await page.evaluate((p) => {
+    const map = window.__watchfloorMap;
+    if (!map) throw new Error('no map');
+    const { x, y } = map.project([p.lng, p.lat]);
+    return { x, y };
+  }, enterprise.location);
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('no map box');
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(page.getByTestId('place-detail')).toHaveAttribute('data-id', enterprise.id);
+
+  // an incident from the feed replaces the place panel …
+  await page.getByTestId('incident-item').first().click();
+  await expect(page.getByTestId('incident-detail')).toBeVisible();
+  await expect(page.getByTestId('place-detail')).toBeHidden();
+  // … and a place chosen afterwards replaces the incident card
+  await search(page, enterprise.name);
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page.getByTestId('place-detail')).toBeVisible();
+  await expect(page.getByTestId('incident-detail')).toBeHidden();
+  await context.close();
+});

@@ -39,6 +39,9 @@ export type MapClick = {
   feature: FeatureRef | null;
 };
 
+/** Padding in px per side, e.g. to keep a fitted area clear of a panel drawn over the map. */
+export type FitPadding = { top: number; bottom: number; left: number; right: number };
+
 export type FlyToOptions = {
   zoom?: number;
   /** animate (default true); false jumps */
@@ -49,7 +52,7 @@ export type MapController = {
   /** Fly to a point; keeps the current zoom when it is already closer than `zoom` (default 15). */
   flyTo(at: LngLat, zoomOrOptions?: number | FlyToOptions): void;
   /** Fit [west, south, east, north] with padding in px (default 48). */
-  fitBounds(bbox: readonly [number, number, number, number], padding?: number): void;
+  fitBounds(bbox: readonly [number, number, number, number], padding?: number | FitPadding): void;
   /** Highlight one feature (ring + feature-state `selected`), or clear with null. Does not move the camera. */
   select(ref: FeatureRef | null): void;
   /** Draw (or clear with null) a named temporary overlay. */

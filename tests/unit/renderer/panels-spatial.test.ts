@@ -104,6 +104,7 @@ describe('radius circle', () => {
     for (const [lng, lat] of ring) expect(distanceKm(center, { lng, lat })).toBeCloseTo(5, 6);
     expect(destination(center, 3, 90).lng).toBeGreaterThan(center.lng);
     const overlay = radiusOverlay(center, 5, '5 km');
-    expect(overlay.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Point']);
+    expect(overlay.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Point', 'Point']);
+    expect(overlay.features.map((f) => f.properties?.label ?? null)).toEqual([null, null, '5 km']);
   });
 });

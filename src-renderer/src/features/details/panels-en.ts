@@ -71,7 +71,7 @@ export const PANELS_EN: Widen<typeof PANELS_ZH_CN> = {
   grade: { '1': 'Grade I', '2': 'Grade II', '3': 'Grade III', '4': 'Grade IV', none: 'Not a major hazard source' },
   level: { '1': 'Level I', '2': 'Level II', '3': 'Level III', '4': 'Level IV' },
   search: {
-    placeholder: 'Search enterprises, credit codes, addresses, teams, plans…',
+    placeholder: 'Search name, credit code or address',
     shortcut: 'Press / or Ctrl+K',
     none: 'No match',
     byCode: 'Credit code',

@@ -70,7 +70,7 @@ export const PANELS_ZH_CN = {
   grade: { '1': '一级', '2': '二级', '3': '三级', '4': '四级', none: '非重大危险源' },
   level: { '1': 'Ⅰ级', '2': 'Ⅱ级', '3': 'Ⅲ级', '4': 'Ⅳ级' },
   search: {
-    placeholder: '搜索企业、信用代码、地址、队伍、预案…',
+    placeholder: '搜索名称、信用代码或地址',
     shortcut: '按 / 或 Ctrl+K',
     none: '未找到匹配项',
     byCode: '信用代码',

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Position } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { distanceKm } from '@common/geo';
+import type { FitPadding } from '../../map/map-controller';
 import { useMapController } from '../../map/map-context';
 import { formatKm } from '../details/detail-parts';
 import { panelStore, panels, usePanels } from '../details/panel-store';
@@ -18,6 +19,18 @@ function bboxOf(coords: ReadonlyArray<Position>): [number, number, number, numbe
     n = Math.max(n, lat);
   }
   return [w, s, e, n];
+}
+
+/**
+ * Padding for fitting an area: clear of the detail panel drawn over the map's left side.
+ * NOTE: read when fitting (not a render dependency): the panel may open or close at any time.
+ */
+function fitPadding(px: number): FitPadding {
+  const panel = document.querySelector('.detail-overlay');
+  const overlap = panel && panel.childElementCount > 0 ? panel.getBoundingClientRect().right : 0;
+  const map = document.querySelector('.map-view')?.getBoundingClientRect();
+  const left = map && overlap > map.left ? Math.min(overlap - map.left + 16, map.width / 2) : px;
+  return { top: px, bottom: px, left: Math.max(left, px), right: px };
 }
 
 /** How many teams the nearest-teams tool lists. */
@@ -83,7 +96,7 @@ export function PanelsMapBridge() {
     controller?.setOverlay('radius', radius);
     // NOTE: a new centre or radius shows the whole circle: seeing what is inside is the point.
     const ring = radius?.features[0]?.geometry;
-    if (controller && ring?.type === 'Polygon') controller.fitBounds(bboxOf(ring.coordinates[0] ?? []), 40);
+    if (controller && ring?.type === 'Polygon') controller.fitBounds(bboxOf(ring.coordinates[0] ?? []), fitPadding(40));
   }, [controller, radius]);
 
   const spokes = useMemo(() => {
@@ -115,7 +128,7 @@ export function PanelsMapBridge() {
           ? [f.geometry.coordinates]
           : [],
     );
-    if (coords.length > 1) controller.fitBounds(bboxOf(coords), 60);
+    if (coords.length > 1) controller.fitBounds(bboxOf(coords), fitPadding(60));
   }, [controller, spokesKey]);
 
   const measured = useMemo(() => {

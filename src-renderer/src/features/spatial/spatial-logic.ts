@@ -85,13 +85,18 @@ export function circleRing(center: LngLat, km: number, steps = 96): Array<[numbe
 
 type Props = { color?: string; label?: string } | null;
 
-/** The radius overlay: the circle (labelled with its radius) and its centre. */
+/**
+ * The radius overlay: the circle, its centre, and the radius written once at the top of the
+ * circle (a label on the polygon itself would repeat in every tile it crosses).
+ */
 export function radiusOverlay(center: LngLat, km: number, label: string): FeatureCollection<Geometry, Props> {
+  const top = destination(center, km, 0);
   return {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { label }, geometry: { type: 'Polygon', coordinates: [circleRing(center, km)] } },
+      { type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: [circleRing(center, km)] } },
       { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [center.lng, center.lat] } },
+      { type: 'Feature', properties: { label }, geometry: { type: 'Point', coordinates: [top.lng, top.lat] } },
     ],
   };
 }
