@@ -1,5 +1,6 @@
 import type { Messages } from './zh-cn';
 import { PANELS_EN } from '../features/details/panels-en';
+import { WORKSPACE_EN } from '../features/incidents/workspace-en';
 
 export const EN: Messages = {
   app: {
@@ -47,10 +48,20 @@ export const EN: Messages = {
     failedEmpty: 'No failed actions',
   },
   panels: PANELS_EN,
+  workspace: WORKSPACE_EN,
   commands: {
     'incident.report': 'Report incident',
     'incident.update': 'Update incident',
     'incident.note': 'Add note',
+    'incident.verify': 'Verify',
+    'incident.activateResponse': 'Activate response',
+    'incident.changeLevel': 'Change response level',
+    'incident.suspend': 'Suspend response',
+    'incident.resume': 'Resume response',
+    'incident.terminate': 'Terminate response',
+    'incident.close': 'Close incident',
+    'incident.dismiss': 'Dismiss as false report',
+    'incident.reportUpward': 'Report upward',
     'entity.upsert': 'Edit base data',
     'entity.delete': 'Delete base data',
   },

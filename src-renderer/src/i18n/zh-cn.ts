@@ -1,4 +1,5 @@
 import { PANELS_ZH_CN } from '../features/details/panels-zh-cn';
+import { WORKSPACE_ZH_CN } from '../features/incidents/workspace-zh-cn';
 /** 简体中文 — the default language. Keys are shared with en.ts (checked by its type). */
 export const ZH_CN = {
   app: {
@@ -46,10 +47,20 @@ export const ZH_CN = {
     failedEmpty: '没有失败的操作',
   },
   panels: PANELS_ZH_CN,
+  workspace: WORKSPACE_ZH_CN,
   commands: {
     'incident.report': '上报事件',
     'incident.update': '更新事件',
     'incident.note': '添加记录',
+    'incident.verify': '核实',
+    'incident.activateResponse': '启动响应',
+    'incident.changeLevel': '调整响应级别',
+    'incident.suspend': '暂停响应',
+    'incident.resume': '恢复响应',
+    'incident.terminate': '终止响应',
+    'incident.close': '结案',
+    'incident.dismiss': '误报',
+    'incident.reportUpward': '向上报告',
     'entity.upsert': '维护基础数据',
     'entity.delete': '删除基础数据',
   },

@@ -1,7 +1,9 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { AccidentGrade } from '@common/domain/accident-reporting-regulation';
 import type { Incident } from '@common/schemas/incident';
 import { DRILL_COLOR, INCIDENT_STATE_COLORS } from '../../map/layer-styles';
+import { GRADE_COLORS, GRADE_TEXT_COLORS } from './workspace-logic';
 
 export function StateBadge({ state }: { state: Incident['state'] }) {
   const { t } = useTranslation();
@@ -18,6 +20,21 @@ export function DrillBadge() {
   return (
     <Tag color={DRILL_COLOR} data-testid="drill-badge" style={{ fontWeight: 700 }}>
       {t('feed.drill')}
+    </Tag>
+  );
+}
+
+/** 事故等级 in its warning colour (特别重大 red, 重大 orange, 较大 yellow, 一般 blue). */
+export function GradeBadge({ grade }: { grade: AccidentGrade }) {
+  const { t } = useTranslation();
+  return (
+    <Tag
+      color={GRADE_COLORS[grade]}
+      style={{ color: GRADE_TEXT_COLORS[grade], fontWeight: 600 }}
+      data-testid="grade-badge"
+      data-grade={grade}
+    >
+      {t(`workspace.grade.${grade}`)}
     </Tag>
   );
 }

@@ -1,30 +1,41 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { ulid } from 'ulid';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { canActInMode, canSend } from '@common/auth/permissions';
+import { normalizeIncident } from '@common/projection/project';
+import { levelName } from '@common/rules/incident-machine';
 import type { User } from '@common/schemas/user';
 import { useDb } from '../../db/db-context';
-import { useIncident, useIncidentNotes, usePendingCommands } from '../../db/queries';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useIncident, useIncidentNotes } from '../../db/queries';
 import { connectionStore } from '../../sync/connection-store';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { categoryLabel, formatDateTime } from '../../ui/format';
 import { casualtyLine } from './incident-feed';
-import { DrillBadge, StateBadge } from './incident-badges';
+import { IncidentActions, usePendingForIncident } from './incident-actions';
+import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
+import { IncidentDeadlines } from './incident-deadlines';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
+import { GRADE_COLORS, buildTimeline } from './workspace-logic';
+import type { TimelineEntry } from './workspace-logic';
 
-/** A small card over the map: the selected incident, its log, and (if allowed) an add-note box. */
+/**
+ * The incident workspace over the map: summary (grade, level, state, countdowns), the valid
+ * lifecycle steps, casualties with the grade history, the timeline of every recorded step and
+ * the notes, and (if allowed) an add-note box.
+ */
 export function IncidentDetail({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
   const selectedId = useIncidentUi((s) => s.selectedId);
-  const incident = useIncident(selectedId);
+  const row = useIncident(selectedId);
+  const incident = useMemo(() => (row ? normalizeIncident(row) : undefined), [row]);
   const notes = useIncidentNotes(selectedId);
-  const pendingNotes = usePendingCommands('incident.note').filter((p) => p.payload.incidentId === selectedId);
+  const pending = usePendingForIncident(selectedId ?? '');
   const enterprise = useLiveQuery(
     () => (incident?.enterpriseId ? db.enterprises.get(incident.enterpriseId) : undefined),
     [db, incident?.enterpriseId],
@@ -33,9 +44,11 @@ export function IncidentDetail({ user }: { user: User }) {
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
+  const timeline = useMemo(() => (incident ? buildTimeline(incident, notes) : []), [incident, notes]);
 
   if (!selectedId || !incident) return null;
   const mayNote = canSend(user.role, 'incident.note') && canActInMode(user.role, incident.mode);
+  const drill = incident.mode === 'drill';
 
   const addNote = async () => {
     const trimmed = text.trim();
@@ -54,18 +67,78 @@ export function IncidentDetail({ user }: { user: User }) {
     }
   };
 
+  const meta = (e: { at: string; by: string; workstation: string }) => (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {formatDateTime(e.at, i18n.language, true)}
+      {e.by ? ` · ${e.by}` : ''}
+      {e.workstation ? ` · ${e.workstation}` : ''}
+    </Typography.Text>
+  );
+
+  const entryContent = (e: TimelineEntry) => {
+    switch (e.kind) {
+      case 'state':
+        return (
+          <div data-testid="timeline-state" data-state={e.state}>
+            <strong>{t(`states.${e.state}`)}</strong>
+            {e.reason && <div className="timeline-reason">{e.reason}</div>}
+          </div>
+        );
+      case 'level':
+        return (
+          <div data-testid="timeline-level">
+            {t('workspace.tl.level', { level: levelName(e.level) })}
+            {e.reason && <div className="timeline-reason">{e.reason}</div>}
+          </div>
+        );
+      case 'grade':
+        return (
+          <div data-testid="timeline-grade">{t('workspace.tl.grade', { grade: t(`workspace.grade.${e.grade}`) })}</div>
+        );
+      case 'report':
+        return (
+          <div data-testid="timeline-report">
+            {t('workspace.tl.report', {
+              level: t(`workspace.reportLevel.${e.recipientLevel}`),
+              recipient: e.recipient,
+            })}
+          </div>
+        );
+      case 'note':
+        return (
+          <div data-testid="note-item">
+            <div>{e.text}</div>
+          </div>
+        );
+    }
+  };
+
+  const colorOf = (e: TimelineEntry): string => {
+    if (e.kind === 'grade') return GRADE_COLORS[e.grade];
+    if (e.kind === 'note') return 'gray';
+    if (e.kind === 'state' && (e.state === 'dismissed' || e.state === 'terminated')) return 'red';
+    return 'blue';
+  };
+
   return (
     <Card
-      className={`incident-detail${incident.mode === 'drill' ? ' incident-detail-drill' : ''}`}
+      className={`incident-detail incident-workspace${drill ? ' incident-detail-drill' : ''}`}
       size="small"
       data-testid="incident-detail"
       data-incident-id={incident.id}
+      data-state={incident.state}
+      data-grade={incident.grade}
       title={
-        <Space size={4} wrap>
-          {incident.mode === 'drill' && <DrillBadge />}
-          <StateBadge state={incident.state} />
-          <span data-testid="detail-title">{incident.title}</span>
-        </Space>
+        <div className="workspace-head">
+          <Space size={4} wrap>
+            {drill && <DrillBadge />}
+            <StateBadge state={incident.state} />
+            <GradeBadge grade={incident.grade} />
+            <span data-testid="detail-title" className="workspace-title">
+              {incident.title}
+            </span>
+          </Space>
+        </div>
       }
       extra={
         <Button
@@ -77,7 +150,54 @@ export function IncidentDetail({ user }: { user: User }) {
         />
       }
     >
-      <Descriptions size="small" column={1} className="detail-facts">
+      {drill && <div className="workspace-drill-banner">{t('workspace.drillBanner')}</div>}
+      <div className="workspace-summary">
+        <div>
+          <div className="workspace-label">{t('workspace.gradeLabel')}</div>
+          <GradeBadge grade={incident.grade} />
+        </div>
+        <div>
+          <div className="workspace-label">{t('workspace.level')}</div>
+          <strong data-testid="response-level" data-level={incident.level ?? ''}>
+            {incident.level && (incident.state === 'responding' || incident.state === 'suspended')
+              ? t('workspace.levelValue', { level: levelName(incident.level) })
+              : t('workspace.noLevel')}
+          </strong>
+          <div className="workspace-label" data-testid="suggested-level">
+            {t('workspace.suggested', { level: levelName(incident.suggestedLevel) })}
+          </div>
+        </div>
+        <div>
+          <div className="workspace-label">{t('workspace.casualties')}</div>
+          <div
+            data-testid="workspace-casualties"
+            className={incident.casualties.deaths > 0 ? 'feed-casualties-deaths' : undefined}
+          >
+            {casualtyLine(incident.casualties, t)}
+          </div>
+        </div>
+      </div>
+
+      <IncidentActions incident={incident} user={user} />
+
+      <Typography.Text strong>{t('workspace.deadlines')}</Typography.Text>
+      <IncidentDeadlines incident={incident} />
+
+      {incident.gradeHistory.length > 1 && (
+        <div className="workspace-grade-history" data-testid="grade-history">
+          <Typography.Text type="secondary">{t('workspace.gradeHistory')}：</Typography.Text>
+          {incident.gradeHistory.map((g) => (
+            <span key={g.seq} style={{ marginInlineEnd: 8 }}>
+              <GradeBadge grade={g.grade} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(g.at, i18n.language)}
+              </Typography.Text>
+            </span>
+          ))}
+        </div>
+      )}
+
+      <Descriptions size="small" column={2} className="detail-facts">
         <Descriptions.Item label={t('report.category')}>
           {categoryLabel(incident.category, i18n.language)}
         </Descriptions.Item>
@@ -90,47 +210,53 @@ export function IncidentDetail({ user }: { user: User }) {
         <Descriptions.Item label={t('detail.location')}>
           {incident.location.lng.toFixed(5)}, {incident.location.lat.toFixed(5)}
         </Descriptions.Item>
-        {enterprise && <Descriptions.Item label={t('detail.enterprise')}>{enterprise.name}</Descriptions.Item>}
-        <Descriptions.Item label={t('report.casualties')}>{casualtyLine(incident.casualties, t)}</Descriptions.Item>
+        {enterprise && (
+          <Descriptions.Item label={t('detail.enterprise')} span={2}>
+            {enterprise.name}
+          </Descriptions.Item>
+        )}
         {incident.directLossWan > 0 && (
           <Descriptions.Item label={t('detail.loss')}>
             {t('detail.lossValue', { value: incident.directLossWan })}
           </Descriptions.Item>
         )}
         {incident.description && (
-          <Descriptions.Item label={t('detail.description')}>{incident.description}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.description')} span={2}>
+            {incident.description}
+          </Descriptions.Item>
         )}
         {(incident.reporterName || incident.reporterPhone) && (
-          <Descriptions.Item label={t('detail.reporter')}>
+          <Descriptions.Item label={t('detail.reporter')} span={2}>
             {incident.reporterName} {incident.reporterPhone}
           </Descriptions.Item>
         )}
       </Descriptions>
-      <Typography.Text strong>{t('detail.notes')}</Typography.Text>
-      <div className="detail-notes" data-testid="notes">
-        {notes.length === 0 && pendingNotes.length === 0 ? (
+
+      <Typography.Text strong>{t('workspace.timeline')}</Typography.Text>
+      <div className="detail-notes workspace-timeline" data-testid="notes">
+        {timeline.length === 0 && pending.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noNotes')} />
         ) : (
           <Timeline
             items={[
-              ...notes.map((n) => ({
-                key: n.id,
+              ...timeline.map((e) => ({
+                key: `${e.kind}:${e.seq}:${e.kind === 'note' ? e.id : ''}`,
+                color: colorOf(e),
                 content: (
-                  <div data-testid="note-item">
-                    <div>{n.text}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(n.at, i18n.language, true)} · {n.byName}
-                      {n.workstation ? ` · ${n.workstation}` : ''}
-                    </Typography.Text>
+                  <div data-testid="timeline-entry" data-kind={e.kind}>
+                    {entryContent(e)}
+                    {meta(e)}
                   </div>
                 ),
               })),
-              ...pendingNotes.map((p) => ({
+              ...pending.map((p) => ({
                 key: p.id,
                 color: 'orange',
                 content: (
-                  <div data-testid="pending-note">
-                    <div>{p.payload.text}</div>
+                  <div data-testid={p.type === 'incident.note' ? 'pending-note' : 'pending-command'} data-type={p.type}>
+                    <div>
+                      {p.type === 'incident.note' ? (p.payload as { text: string }).text : t(`commands.${p.type}`)}
+                    </div>
                     <Tag color="orange">{t('feed.pending')}</Tag>
                   </div>
                 ),

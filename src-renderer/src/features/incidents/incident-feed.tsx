@@ -1,11 +1,17 @@
-import { Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACCIDENT_GRADE_CODES } from '@common/domain/accident-reporting-regulation';
+import { normalizeIncident } from '@common/projection/project';
+import { IncidentStateSchema } from '@common/schemas/incident';
 import type { Casualties, Incident } from '@common/schemas/incident';
 import { useIncidents, usePendingCommands } from '../../db/queries';
 import { useMapInstance } from '../../map/map-context';
 import { categoryLabel, formatDateTime } from '../../ui/format';
-import { DrillBadge, StateBadge } from './incident-badges';
+import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
+import { GRADE_COLORS, matchesFilter } from './workspace-logic';
+import type { IncidentFilter } from './workspace-logic';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
 
 export function casualtyLine(c: Casualties, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -16,11 +22,14 @@ export function casualtyLine(c: Casualties, t: (k: string, o?: Record<string, un
 /** Live incidents, newest first; reports still in the outbox on top, marked unsent. */
 export function IncidentFeed({ canReport }: { canReport: boolean }) {
   const { t, i18n } = useTranslation();
-  const incidents = useIncidents();
+  const rows = useIncidents();
+  const filter = useIncidentUi((s) => s.filter);
+  const all = useMemo(() => rows.map(normalizeIncident), [rows]);
+  const incidents = useMemo(() => all.filter((i) => matchesFilter(i, filter)), [all, filter]);
   const pending = usePendingCommands('incident.report');
   const selectedId = useIncidentUi((s) => s.selectedId);
   const map = useMapInstance();
-  const known = new Set(incidents.map((i) => i.id));
+  const known = new Set(all.map((i) => i.id));
   const unsent = pending.filter((p) => !known.has(p.payload.incidentId)).reverse();
 
   const open = (incident: Incident) => {
@@ -36,7 +45,10 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
     <section className="feed" data-testid="incident-feed">
       <div className="feed-head">
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('feed.title')} <Tag>{incidents.length}</Tag>
+          {t('feed.title')}{' '}
+          <Tag data-testid="feed-count">
+            {incidents.length === all.length ? all.length : `${incidents.length}/${all.length}`}
+          </Tag>
         </Typography.Title>
         {canReport && (
           <Button
@@ -50,6 +62,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
           </Button>
         )}
       </div>
+      <FeedFilters filter={filter} />
       <div className="feed-list">
         {unsent.map((p) => (
           <div key={p.id} className="feed-item feed-item-pending" data-testid="pending-incident">
@@ -81,6 +94,8 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
                 data-testid="incident-item"
                 data-incident-id={incident.id}
                 data-mode={incident.mode}
+                data-grade={incident.grade}
+                style={incident.mode === 'drill' ? undefined : { borderLeftColor: GRADE_COLORS[incident.grade] }}
                 onClick={() => open(incident)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') open(incident);
@@ -89,6 +104,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
                 <Space size={4} wrap>
                   {incident.mode === 'drill' && <DrillBadge />}
                   <StateBadge state={incident.state} />
+                  <GradeBadge grade={incident.grade} />
                   <strong className="feed-title">{incident.title}</strong>
                 </Space>
                 <div className="feed-meta">
@@ -110,5 +126,50 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Filter by state (or all open), grade and real vs drill; kept in the UI store, not replicated. */
+function FeedFilters({ filter }: { filter: IncidentFilter }) {
+  const { t } = useTranslation();
+  const all = { value: 'all', label: `${t('workspace.filter.state')}: ${t('workspace.filter.all')}` };
+  return (
+    <div className="feed-filters" data-testid="feed-filters">
+      <Select
+        size="small"
+        value={filter.state}
+        onChange={(state: IncidentFilter['state']) => incidentUi.setFilter({ state })}
+        data-testid="filter-state"
+        popupMatchSelectWidth={false}
+        options={[
+          all,
+          { value: 'open', label: t('workspace.filter.open') },
+          ...IncidentStateSchema.options.map((s) => ({ value: s, label: t(`states.${s}`) })),
+        ]}
+      />
+      <Select
+        size="small"
+        value={filter.grade}
+        onChange={(grade: IncidentFilter['grade']) => incidentUi.setFilter({ grade })}
+        data-testid="filter-grade"
+        popupMatchSelectWidth={false}
+        options={[
+          { value: 'all', label: `${t('workspace.filter.grade')}: ${t('workspace.filter.all')}` },
+          ...ACCIDENT_GRADE_CODES.map((g) => ({ value: g, label: t(`workspace.grade.${g}`) })),
+        ]}
+      />
+      <Select
+        size="small"
+        value={filter.mode}
+        onChange={(mode: IncidentFilter['mode']) => incidentUi.setFilter({ mode })}
+        data-testid="filter-mode"
+        popupMatchSelectWidth={false}
+        options={[
+          { value: 'all', label: `${t('workspace.filter.mode')}: ${t('workspace.filter.all')}` },
+          { value: 'real', label: t('workspace.filter.real') },
+          { value: 'drill', label: t('workspace.filter.drill') },
+        ]}
+      />
+    </div>
   );
 }

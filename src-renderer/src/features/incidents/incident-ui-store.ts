@@ -1,6 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LngLat } from '@common/schemas/common';
+import { NO_FILTER } from './workspace-logic';
+import type { IncidentFilter } from './workspace-logic';
 
 /** Transient UI state of the incident features (never replicated data). */
 export type IncidentUiState = {
@@ -9,6 +11,8 @@ export type IncidentUiState = {
   /** the map's next click sets `picked` */
   picking: boolean;
   picked: LngLat | null;
+  /** the feed's filter */
+  filter: IncidentFilter;
 };
 
 export const incidentUiStore = createStore<IncidentUiState>(() => ({
@@ -16,6 +20,7 @@ export const incidentUiStore = createStore<IncidentUiState>(() => ({
   reportOpen: false,
   picking: false,
   picked: null,
+  filter: NO_FILTER,
 }));
 
 export function useIncidentUi<T>(selector: (state: IncidentUiState) => T): T {
@@ -28,4 +33,6 @@ export const incidentUi = {
   closeReport: () => incidentUiStore.setState({ reportOpen: false, picking: false, picked: null }),
   startPicking: () => incidentUiStore.setState({ picking: true }),
   setPicked: (picked: LngLat | null) => incidentUiStore.setState({ picked, picking: false }),
+  setFilter: (patch: Partial<IncidentFilter>) =>
+    incidentUiStore.setState((s) => ({ filter: { ...s.filter, ...patch } })),
 };
