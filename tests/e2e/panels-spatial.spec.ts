@@ -112,6 +112,8 @@ test('nearest available teams of a type, top 5 with km', async ({ browser }, inf
     const kms = await kmList(page, 'nearest-item');
     kms.forEach((km, i) => expect(km).toBeCloseTo(expected[i]?.km ?? NaN, 6));
   }
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  await page.waitForFunction(() => window.__watchfloorMap?.isMoving() === false);
   await page.screenshot({ path: info.outputPath('nearest-teams.png') });
   await context.close();
 });

@@ -56,7 +56,7 @@ export function DetailPanel() {
       data-id={detail.id}
       title={
         <div className="place-detail-title">
-          <Tag className="place-detail-kind">{t(`panels.kinds.${detail.kind}`)}</Tag>
+          <Tag className="place-detail-kind">{t(`panels.kindOne.${detail.kind}`)}</Tag>
           <span data-testid="place-detail-name" title={body?.name}>
             {body?.name ?? t('panels.detail.notFound')}
           </span>

@@ -13,6 +13,15 @@ export const PANELS_EN: Widen<typeof PANELS_ZH_CN> = {
     supplyDepots: 'Supply depots',
     plans: 'Emergency plans',
   },
+  kindOne: {
+    enterprises: 'Enterprise',
+    hazardSources: 'Major hazard source',
+    rescueTeams: 'Rescue team',
+    receptors: 'Sensitive receptor',
+    shelters: 'Shelter',
+    supplyDepots: 'Supply depot',
+    plans: 'Emergency plan',
+  },
   sector: {
     hazchem_production: 'Hazchem production',
     hazchem_storage: 'Hazchem storage',

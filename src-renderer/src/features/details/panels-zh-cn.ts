@@ -12,6 +12,15 @@ export const PANELS_ZH_CN = {
     supplyDepots: '物资储备库',
     plans: '应急预案',
   },
+  kindOne: {
+    enterprises: '企业',
+    hazardSources: '重大危险源',
+    rescueTeams: '救援队伍',
+    receptors: '敏感目标',
+    shelters: '避难场所',
+    supplyDepots: '物资储备库',
+    plans: '应急预案',
+  },
   sector: {
     hazchem_production: '危化品生产',
     hazchem_storage: '危化品储存',

@@ -122,7 +122,7 @@ export function measureOverlay(
   return { type: 'FeatureCollection', features };
 }
 
-/** Straight lines from the centre to each team, labelled with the distance. */
+/** Straight lines from the centre to each team, the distance written at the team's end. */
 export function spokesOverlay(
   center: LngLat,
   targets: ReadonlyArray<{ location: LngLat; label: string }>,
@@ -131,17 +131,24 @@ export function spokesOverlay(
     type: 'FeatureCollection',
     features: [
       { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [center.lng, center.lat] } },
-      ...targets.map((t): Feature<Geometry, Props> => ({
-        type: 'Feature',
-        properties: { label: t.label },
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [center.lng, center.lat],
-            [t.location.lng, t.location.lat],
-          ],
+      ...targets.flatMap((t): Array<Feature<Geometry, Props>> => [
+        {
+          type: 'Feature',
+          properties: null,
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [center.lng, center.lat],
+              [t.location.lng, t.location.lat],
+            ],
+          },
         },
-      })),
+        {
+          type: 'Feature',
+          properties: { label: t.label },
+          geometry: { type: 'Point', coordinates: [t.location.lng, t.location.lat] },
+        },
+      ]),
     ],
   };
 }
