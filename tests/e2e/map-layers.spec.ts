@@ -160,7 +160,7 @@ test('layer toggles, filters and the plan-coverage mode change what the map rend
     JSON.stringify(window.__watchfloorMap?.getPaintProperty('enterprises-circle', 'circle-color')),
   );
   expect(paint).toContain('coverage');
-  await jumpTo(page, [COUNTY.seat.lng, COUNTY.seat.lat], 13.5);
+  await jumpTo(page, [COUNTY.seat.lng, COUNTY.seat.lat], 14.5);
   const states = await page.evaluate(() => [
     ...new Set(
       (window.__watchfloorMap?.queryRenderedFeatures({ layers: ['enterprises-circle'] }) ?? []).map((f) =>

@@ -10,6 +10,12 @@ import type { FeatureAdapter, MapFeature } from './geojson';
  */
 export type PushMode = 'incremental' | 'replace';
 
+/**
+ * Live layers flush at most this often: positions arriving faster (500 teams/s) are coalesced, so
+ * the worker re-tiles the source a few times a second instead of once per Dexie write.
+ */
+export const LIVE_FLUSH_MS = 250;
+
 /** Above this share of changed features a full `setData` is cheaper than a diff. */
 const REPLACE_RATIO = 0.5;
 
@@ -21,6 +27,9 @@ export class KeyedSource<Row> {
   private readonly versions = new Map<string, string>();
   private readonly features = new Map<string, MapFeature>();
   private pushed = false;
+  private pending: { rows: ReadonlyArray<Row>; mode: PushMode } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = 0;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -75,6 +84,26 @@ export class KeyedSource<Row> {
       void source.updateData({ remove: diff.removed, add, update });
     }
     return diff;
+  }
+
+  /** Like `push`, but at most once per `intervalMs`: the latest rows win. */
+  pushCoalesced(rows: ReadonlyArray<Row>, mode: PushMode = 'incremental', intervalMs = LIVE_FLUSH_MS): void {
+    this.pending = { rows, mode };
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastFlush + intervalMs - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const next = this.pending;
+      this.pending = null;
+      this.lastFlush = performance.now();
+      if (next) this.push(next.rows, next.mode);
+    }, wait);
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
   }
 
   locate(id: string): LngLat | null {

@@ -115,10 +115,10 @@ export const ENTERPRISE_ICON_LAYOUT: SymbolLayout = iconLayout(
   ['concat', 'sector-', ['get', 'group']],
   zoomRamp(11, 0.55, 15, 0.9),
 );
-export const ENTERPRISE_ICON_MINZOOM = 11;
+export const ENTERPRISE_ICON_MINZOOM = 13;
 export const ENTERPRISE_LABEL_LAYOUT = label(11, 1.1);
 export const ENTERPRISE_LABEL_PAINT = labelPaint('#333333');
-export const ENTERPRISE_LABEL_MINZOOM = 14;
+export const ENTERPRISE_LABEL_MINZOOM = 15;
 
 /** clusters carry counts per risk level and coverage state (clusterProperties): colour by the worst */
 const worstOf = (order: ReadonlyArray<string>, colors: Record<string, string>, prefix: string) =>
@@ -177,7 +177,7 @@ export const HAZARD_LAYOUT: SymbolLayout = {
 };
 export const HAZARD_LABEL_LAYOUT = label(11, 1.1);
 export const HAZARD_LABEL_PAINT = labelPaint('#8c1d1d');
-export const HAZARD_LABEL_MINZOOM = 12;
+export const HAZARD_LABEL_MINZOOM = 13;
 export { HAZARD_GRADE_COLORS };
 
 /* ---- rescue teams: a shield in the status colour with the team type's pictogram ---- */

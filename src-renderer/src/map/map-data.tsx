@@ -77,10 +77,17 @@ export class MapSources {
   }
 }
 
-/** `?e2e=1&push=replace` makes the live layers send whole collections (the bench's baseline). */
-function livePushMode(): PushMode {
+/**
+ * How the live layers (teams, incidents) reach the map. `?e2e=1&push=replace` sends the whole
+ * collection with setData on every change (the bench's baseline); `?e2e=1&push=uncoalesced` diffs
+ * but sends every change at once (to show what coalescing adds).
+ */
+type LivePush = { mode: PushMode; coalesce: boolean };
+function livePush(): LivePush {
   const params = new URLSearchParams(window.location.search);
-  return params.get('e2e') === '1' && params.get('push') === 'replace' ? 'replace' : 'incremental';
+  const push = params.get('e2e') === '1' ? params.get('push') : null;
+  if (push === 'replace') return { mode: 'replace', coalesce: false };
+  return { mode: 'incremental', coalesce: push !== 'uncoalesced' };
 }
 
 /** Pushes replica rows into the map's sources whenever Dexie (or a filter) changes: only what changed. */
@@ -90,7 +97,7 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   const drillBadge = t('feed.drill');
   const filters = useMapLayers((s) => s.filters);
   const picked = useIncidentUi((s) => s.picked);
-  const [pushMode] = useState(livePushMode);
+  const [live] = useState(livePush);
   useEffect(() => {
     // the map bench writes bulk data and live team positions through the app's own replica
     if (new URLSearchParams(window.location.search).get('e2e') !== '1') return;
@@ -142,11 +149,15 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
     if (depots) sources.supplyDepots.push(depots);
   }, [sources, depots]);
   useEffect(() => {
-    if (teams) sources.teams.push(teams, pushMode);
-  }, [sources, teams, pushMode]);
+    if (!teams) return;
+    if (live.coalesce) sources.teams.pushCoalesced(teams, live.mode);
+    else sources.teams.push(teams, live.mode);
+  }, [sources, teams, live]);
   useEffect(() => {
-    if (incidents) sources.incidents(drillBadge).push(incidents, pushMode);
-  }, [sources, incidents, drillBadge, pushMode]);
+    // incidents are few and each one matters at once: never delayed
+    if (incidents) sources.incidents(drillBadge).push(incidents, live.mode);
+  }, [sources, incidents, drillBadge, live]);
+  useEffect(() => () => sources.teams.dispose(), [sources]);
   useEffect(() => {
     sources.pick.push(pickFeatures(picked));
   }, [sources, picked]);

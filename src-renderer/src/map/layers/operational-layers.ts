@@ -47,7 +47,7 @@ import type { OperationalLayer, SourceSpec } from '../spec-types';
 import { COVERAGE_STATES, RISK_ORDER } from '../symbology';
 
 /** Dense point layers cluster below this zoom (software GL can't draw 50k points smoothly). */
-export const CLUSTER_MAX_ZOOM = 12;
+export const CLUSTER_MAX_ZOOM = 13;
 
 /** clusters count their members per risk level and per coverage state, to take the worst's colour */
 const countWhere = (property: string, value: string) => ['+', ['case', ['==', ['get', property], value], 1, 0]];
