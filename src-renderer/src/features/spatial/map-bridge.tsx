@@ -22,15 +22,26 @@ function bboxOf(coords: ReadonlyArray<Position>): [number, number, number, numbe
 }
 
 /**
- * Padding for fitting an area: clear of the detail panel drawn over the map's left side.
- * NOTE: read when fitting (not a render dependency): the panel may open or close at any time.
+ * Padding for fitting an area: clear of what is drawn over the map — the detail panel on the
+ * left, the layer and legend panels on the right — while leaving at least 30 % of the map.
+ * NOTE: measured when fitting (not a render dependency): panels open and close at any time.
  */
 function fitPadding(px: number): FitPadding {
-  const panel = document.querySelector('.detail-overlay');
-  const overlap = panel && panel.childElementCount > 0 ? panel.getBoundingClientRect().right : 0;
+  const host = document.querySelector('.main-map');
   const map = document.querySelector('.map-view')?.getBoundingClientRect();
-  const left = map && overlap > map.left ? Math.min(overlap - map.left + 16, map.width / 2) : px;
-  return { top: px, bottom: px, left: Math.max(left, px), right: px };
+  if (!host || !map || map.width === 0) return { top: px, bottom: px, left: px, right: px };
+  let left = px;
+  let right = px;
+  for (const el of Array.from(host.children)) {
+    if (el.classList.contains('map-view')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.left + r.width / 2 < map.left + map.width / 2) left = Math.max(left, r.right - map.left + 16);
+    else right = Math.max(right, map.right - r.left + 16);
+  }
+  const spare = map.width * 0.7;
+  const scale = left + right > spare ? spare / (left + right) : 1;
+  return { top: px, bottom: px, left: Math.round(left * scale), right: Math.round(right * scale) };
 }
 
 /** How many teams the nearest-teams tool lists. */
