@@ -246,7 +246,8 @@ export const EN: Messages = {
     style: 'Style URL',
     pmtiles: 'Local PMTiles file',
     templates: 'Tile URL templates (one per line, bottom to top)',
-    templatesHelp: 'Supports {z} {x} {y}, WMTS {TileMatrix} {TileRow} {TileCol}, subdomains {s}, {0-7}, {a-c}. Tianditu: vector vec_w + labels cva_w, with your tk key.',
+    templatesHelp:
+      'Supports {z} {x} {y}, WMTS {TileMatrix} {TileRow} {TileCol}, subdomains {s}, {0-7}, {a-c}. Tianditu: vector vec_w + labels cva_w, with your tk key.',
     tiandituExample: 'Fill in the Tianditu example',
     tileSize: 'Tile size',
     maxZoom: 'Max zoom',

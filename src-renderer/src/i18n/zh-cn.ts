@@ -244,7 +244,8 @@ export const ZH_CN = {
     style: '样式地址（Style URL）',
     pmtiles: '本地 PMTiles 文件',
     templates: '瓦片地址模板（每行一个，自下而上叠加）',
-    templatesHelp: '支持 {z} {x} {y}、WMTS 的 {TileMatrix} {TileRow} {TileCol}，子域名 {s}、{0-7}、{a-c}。天地图示例：矢量底图 vec_w + 注记 cva_w，并填写您的 tk 密钥。',
+    templatesHelp:
+      '支持 {z} {x} {y}、WMTS 的 {TileMatrix} {TileRow} {TileCol}，子域名 {s}、{0-7}、{a-c}。天地图示例：矢量底图 vec_w + 注记 cva_w，并填写您的 tk 密钥。',
     tiandituExample: '填入天地图示例',
     tileSize: '瓦片尺寸',
     maxZoom: '最大级别',
