@@ -91,7 +91,10 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [open, setOpen] = useState<IncidentActionType | null>(null);
+  // NOTE: `shown` outlives `visible` so the form keeps its fields through the closing animation.
+  const [shown, setShown] = useState<IncidentActionType | null>(null);
+  const [visible, setVisible] = useState(false);
+  const open = shown;
   const [sending, setSending] = useState(false);
   const pending = usePendingForIncident(incident.id);
 
@@ -138,7 +141,8 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
       by: user.displayName,
       ...incident.casualties,
     });
-    setOpen(action);
+    setShown(action);
+    setVisible(true);
   };
 
   const levelOptions = LEVELS.map((l) => ({
@@ -207,12 +211,13 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
         })}
       </Space>
       <Modal
-        open={open !== null}
+        open={visible}
+        afterClose={() => setShown(null)}
         title={open ? t(`workspace.actions.${open}`) : ''}
         okText={t('workspace.form.ok')}
         cancelText={t('workspace.form.cancel')}
         confirmLoading={sending}
-        onCancel={() => setOpen(null)}
+        onCancel={() => setVisible(false)}
         onOk={() => form.submit()}
         okButtonProps={{ 'data-testid': 'action-submit' }}
         destroyOnHidden
@@ -227,7 +232,7 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
           onFinish={(v) => {
             if (!open) return;
             void send(open, v).then((ok) => {
-              if (ok) setOpen(null);
+              if (ok) setVisible(false);
             });
           }}
         >

@@ -29,8 +29,13 @@ export function GradeBadge({ grade }: { grade: AccidentGrade }) {
   const { t } = useTranslation();
   return (
     <Tag
-      color={GRADE_COLORS[grade]}
-      style={{ color: GRADE_TEXT_COLORS[grade], fontWeight: 600 }}
+      // NOTE: solid colours set directly: a hex `color` prop gives a pale tint, too faint for a warning.
+      style={{
+        background: GRADE_COLORS[grade],
+        borderColor: GRADE_COLORS[grade],
+        color: GRADE_TEXT_COLORS[grade],
+        fontWeight: 600,
+      }}
       data-testid="grade-badge"
       data-grade={grade}
     >

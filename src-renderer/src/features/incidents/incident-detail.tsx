@@ -159,9 +159,12 @@ export function IncidentDetail({ user }: { user: User }) {
         <div>
           <div className="workspace-label">{t('workspace.level')}</div>
           <strong data-testid="response-level" data-level={incident.level ?? ''}>
-            {incident.level && (incident.state === 'responding' || incident.state === 'suspended')
-              ? t('workspace.levelValue', { level: levelName(incident.level) })
-              : t('workspace.noLevel')}
+            {incident.level ? t('workspace.levelValue', { level: levelName(incident.level) }) : t('workspace.noLevel')}
+            {incident.level && incident.state !== 'responding' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
+                ({t(`states.${incident.state}`)})
+              </Typography.Text>
+            )}
           </strong>
           <div className="workspace-label" data-testid="suggested-level">
             {t('workspace.suggested', { level: levelName(incident.suggestedLevel) })}
