@@ -4,6 +4,7 @@ import {
   NO_FILTER,
   buildTimeline,
   formatCountdown,
+  incidentTownship,
   matchesFilter,
 } from '../../../src-renderer/src/features/incidents/workspace-logic';
 
@@ -130,7 +131,7 @@ describe('formatCountdown', () => {
 });
 
 describe('matchesFilter', () => {
-  const i = { state: 'responding', grade: 'larger', mode: 'drill' } as const;
+  const i = { state: 'responding', grade: 'larger', mode: 'drill', location: { lng: 109.3, lat: 25.07 } } as const;
   it('passes everything with no filter', () => {
     expect(matchesFilter(i, NO_FILTER)).toBe(true);
   });
@@ -142,5 +143,12 @@ describe('matchesFilter', () => {
     expect(matchesFilter(i, { ...NO_FILTER, grade: 'general' })).toBe(false);
     expect(matchesFilter(i, { ...NO_FILTER, mode: 'real' })).toBe(false);
     expect(matchesFilter(i, { ...NO_FILTER, mode: 'drill', grade: 'larger' })).toBe(true);
+    expect(matchesFilter(i, { ...NO_FILTER, township: '450224102' })).toBe(true);
+    expect(matchesFilter(i, { ...NO_FILTER, township: '450224100' })).toBe(false);
+  });
+  it('takes the reported township, else the nearest township seat', () => {
+    expect(incidentTownship({ location: { lng: 109.401, lat: 25.209 } })).toBe('450224100');
+    expect(incidentTownship({ location: { lng: 109.69, lat: 25.07 } })).toBe('450224206');
+    expect(incidentTownship({ townshipCode: '450224207', location: { lng: 109.401, lat: 25.209 } })).toBe('450224207');
   });
 });

@@ -166,7 +166,14 @@ export function IncidentDetail({ user }: { user: User }) {
               </Typography.Text>
             )}
           </strong>
-          <div className="workspace-label" data-testid="suggested-level">
+          <div
+            className={`workspace-label${
+              incident.level && incident.state === 'responding' && incident.suggestedLevel < incident.level
+                ? ' workspace-suggest-raise'
+                : ''
+            }`}
+            data-testid="suggested-level"
+          >
             {t('workspace.suggested', { level: levelName(incident.suggestedLevel) })}
           </div>
         </div>

@@ -3,6 +3,7 @@ import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCIDENT_GRADE_CODES } from '@common/domain/accident-reporting-regulation';
+import { TOWNSHIPS } from '@common/domain/county';
 import { normalizeIncident } from '@common/projection/project';
 import { IncidentStateSchema } from '@common/schemas/incident';
 import type { Casualties, Incident } from '@common/schemas/incident';
@@ -129,9 +130,9 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
   );
 }
 
-/** Filter by state (or all open), grade and real vs drill; kept in the UI store, not replicated. */
+/** Filter by state (or all open), grade, real vs drill and township; kept in the UI store, not replicated. */
 function FeedFilters({ filter }: { filter: IncidentFilter }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const all = { value: 'all', label: `${t('workspace.filter.state')}: ${t('workspace.filter.all')}` };
   return (
     <div className="feed-filters" data-testid="feed-filters">
@@ -168,6 +169,17 @@ function FeedFilters({ filter }: { filter: IncidentFilter }) {
           { value: 'all', label: `${t('workspace.filter.mode')}: ${t('workspace.filter.all')}` },
           { value: 'real', label: t('workspace.filter.real') },
           { value: 'drill', label: t('workspace.filter.drill') },
+        ]}
+      />
+      <Select
+        size="small"
+        value={filter.township}
+        onChange={(township: IncidentFilter['township']) => incidentUi.setFilter({ township })}
+        data-testid="filter-township"
+        popupMatchSelectWidth={false}
+        options={[
+          { value: 'all', label: `${t('workspace.filter.township')}: ${t('workspace.filter.all')}` },
+          ...TOWNSHIPS.map((tw) => ({ value: tw.code, label: i18n.language === 'en' ? tw.nameEn : tw.nameZh })),
         ]}
       />
     </div>

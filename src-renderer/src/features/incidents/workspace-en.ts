@@ -84,6 +84,7 @@ export const WORKSPACE_EN: Widen<typeof WORKSPACE_ZH_CN> = {
   filter: {
     state: 'State',
     grade: 'Grade',
+    township: 'Township',
     mode: 'Type',
     all: 'All',
     open: 'Open',

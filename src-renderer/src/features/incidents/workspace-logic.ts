@@ -4,6 +4,9 @@ import type { AccidentGrade } from '@common/domain/accident-reporting-regulation
 import type { Incident, IncidentNote, IncidentState } from '@common/schemas/incident';
 import type { ResponseLevel } from '@common/schemas/plan';
 import type { ReportLevel } from '@common/domain/accident-reporting-regulation';
+import { TOWNSHIPS } from '@common/domain/county';
+import type { TownshipCode } from '@common/domain/county';
+import { distanceKm } from '@common/geo/distance';
 
 /** Warning colours by grade: 特别重大 red, 重大 orange, 较大 yellow, 一般 blue. */
 export const GRADE_COLORS: Readonly<Record<AccidentGrade, string>> = {
@@ -127,14 +130,36 @@ export type IncidentFilter = {
   state: IncidentState | 'open' | 'all';
   grade: AccidentGrade | 'all';
   mode: 'real' | 'drill' | 'all';
+  township: TownshipCode | 'all';
 };
 
-export const NO_FILTER: IncidentFilter = { state: 'all', grade: 'all', mode: 'all' };
+export const NO_FILTER: IncidentFilter = { state: 'all', grade: 'all', mode: 'all', township: 'all' };
+
+/**
+ * The incident's township: the reported one, else the township whose seat is nearest.
+ * NOTE: nearest seat is an approximation until township boundaries are in the base data.
+ */
+export function incidentTownship(incident: Pick<Incident, 'townshipCode' | 'location'>): TownshipCode {
+  if (incident.townshipCode) return incident.townshipCode;
+  let best: TownshipCode = TOWNSHIPS[0].code;
+  let bestKm = Infinity;
+  for (const t of TOWNSHIPS) {
+    const km = distanceKm(incident.location, t.center);
+    if (km < bestKm) {
+      bestKm = km;
+      best = t.code;
+    }
+  }
+  return best;
+}
 
 const OPEN_STATES: ReadonlySet<IncidentState> = new Set(['reported', 'verified', 'responding', 'suspended']);
 
 /** Whether the feed shows the incident under the filter ('open' = not yet terminated, closed or dismissed). */
-export function matchesFilter(incident: Pick<Incident, 'state' | 'grade' | 'mode'>, filter: IncidentFilter): boolean {
+export function matchesFilter(
+  incident: Pick<Incident, 'state' | 'grade' | 'mode' | 'townshipCode' | 'location'>,
+  filter: IncidentFilter,
+): boolean {
   if (
     filter.state === 'open'
       ? !OPEN_STATES.has(incident.state)
@@ -143,5 +168,6 @@ export function matchesFilter(incident: Pick<Incident, 'state' | 'grade' | 'mode
     return false;
   if (filter.grade !== 'all' && incident.grade !== filter.grade) return false;
   if (filter.mode !== 'all' && incident.mode !== filter.mode) return false;
+  if (filter.township !== 'all' && incidentTownship(incident) !== filter.township) return false;
   return true;
 }

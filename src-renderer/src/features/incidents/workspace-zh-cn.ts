@@ -83,6 +83,7 @@ export const WORKSPACE_ZH_CN = {
   filter: {
     state: '状态',
     grade: '等级',
+    township: '乡镇',
     mode: '类型',
     all: '全部',
     open: '处置中',
