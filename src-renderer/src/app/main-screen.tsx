@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { canSend } from '@common/auth/permissions';
 import { DbContext } from '../db/db-context';
 import { openAppDb } from '../db/instance';
+import { ReplicaTablesProvider } from '../db/replica-tables';
 import { DetailPanel } from '../features/details/detail-panel';
 import { panels } from '../features/details/panel-store';
 import { SideTabs } from '../features/details/side-tabs';
@@ -70,29 +71,31 @@ export function MainScreen({ session }: { session: Session }) {
 
   return (
     <DbContext.Provider value={db}>
-      <MapProvider>
-        <PlaceDataProvider>
-          <div className="main-screen" data-testid="main-screen">
-            <AppHeader user={session.user} onLogout={logout} />
-            <div className="main-body">
-              <div className="main-map">
-                <MapView />
-                <MapLegend />
-                <MapLayerPanel />
-                <div className="detail-overlay">
-                  <IncidentDetail user={session.user} />
-                  <DetailPanel />
+      <ReplicaTablesProvider>
+        <MapProvider>
+          <PlaceDataProvider>
+            <div className="main-screen" data-testid="main-screen">
+              <AppHeader user={session.user} onLogout={logout} />
+              <div className="main-body">
+                <div className="main-map">
+                  <MapView />
+                  <MapLegend />
+                  <MapLayerPanel />
+                  <div className="detail-overlay">
+                    <IncidentDetail user={session.user} />
+                    <DetailPanel />
+                  </div>
                 </div>
+                <aside className="main-side">
+                  <SideTabs feed={<IncidentFeed canReport={canReport} />} />
+                </aside>
               </div>
-              <aside className="main-side">
-                <SideTabs feed={<IncidentFeed canReport={canReport} />} />
-              </aside>
+              {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
             </div>
-            {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
-          </div>
-          <PanelsMapBridge />
-        </PlaceDataProvider>
-      </MapProvider>
+            <PanelsMapBridge />
+          </PlaceDataProvider>
+        </MapProvider>
+      </ReplicaTablesProvider>
     </DbContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import type { Incident, IncidentNote } from '@common/schemas/incident';
 import type { RescueTeam } from '@common/schemas/rescue-team';
 import type { FailedCommandRow, OutboxRow } from './db';
 import { useDb } from './db-context';
+import { useReplicaRows } from './replica-tables';
 
 const NONE: Array<never> = [];
 
@@ -32,14 +33,12 @@ export function useIncidentNotes(incidentId: string | null): Array<IncidentNote>
   );
 }
 
-export function useEnterprises(): Array<Enterprise> {
-  const db = useDb();
-  return useLiveQuery(() => db.enterprises.toArray(), [db]) ?? NONE;
+export function useEnterprises(): ReadonlyArray<Enterprise> {
+  return useReplicaRows('enterprises') ?? NONE;
 }
 
-export function useRescueTeams(): Array<RescueTeam> {
-  const db = useDb();
-  return useLiveQuery(() => db.rescueTeams.toArray(), [db]) ?? NONE;
+export function useRescueTeams(): ReadonlyArray<RescueTeam> {
+  return useReplicaRows('rescueTeams') ?? NONE;
 }
 
 export type PendingCommand<T extends CommandType> = Omit<OutboxRow, 'type' | 'payload'> & {

@@ -4,6 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@common/schemas/incident';
 import type { WatchfloorDb } from '../db/db';
+import { useReplicaRows } from '../db/replica-tables';
 import { useDb } from '../db/db-context';
 import { useIncidentUi } from '../features/incidents/incident-ui-store';
 import { coverageStates, hazardGradeKey } from './domain-rules';
@@ -107,14 +108,14 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
     };
   }, [db]);
 
-  const enterprises = useLiveQuery(() => db.enterprises.toArray(), [db]);
-  const hazards = useLiveQuery(() => db.hazardSources.toArray(), [db]);
-  const plans = useLiveQuery(() => db.plans.toArray(), [db]);
-  const teams = useLiveQuery(() => db.rescueTeams.toArray(), [db]);
+  const enterprises = useReplicaRows('enterprises');
+  const hazards = useReplicaRows('hazardSources');
+  const plans = useReplicaRows('plans');
+  const teams = useReplicaRows('rescueTeams');
   const incidents = useLiveQuery(() => db.incidents.orderBy('reportedAt').reverse().toArray(), [db]);
-  const shelters = useLiveQuery(() => db.shelters.toArray(), [db]);
-  const depots = useLiveQuery(() => db.supplyDepots.toArray(), [db]);
-  const receptors = useLiveQuery(() => db.receptors.toArray(), [db]);
+  const shelters = useReplicaRows('shelters');
+  const depots = useReplicaRows('supplyDepots');
+  const receptors = useReplicaRows('receptors');
 
   const enterpriseRows = useMemo((): Array<EnterpriseRow> | undefined => {
     if (!enterprises || !plans) return undefined;

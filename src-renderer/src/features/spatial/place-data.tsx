@@ -1,6 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createSpatialIndex } from '@common/geo';
 import type { SpatialIndex } from '@common/geo';
 import type { Department } from '@common/schemas/department';
@@ -9,7 +8,7 @@ import type { HazardSource } from '@common/schemas/hazard-source';
 import type { Receptor, Shelter, SupplyDepot } from '@common/schemas/places';
 import type { Plan } from '@common/schemas/plan';
 import type { RescueTeam } from '@common/schemas/rescue-team';
-import { useDb } from '../../db/db-context';
+import { useReplicaRows } from '../../db/replica-tables';
 import type { PlaceKind } from '../details/panel-store';
 
 export type PlaceRows = {
@@ -80,15 +79,14 @@ function useTable<T extends { id: string; location: { lng: number; lat: number }
 }
 
 export function PlaceDataProvider({ children }: { children: ReactNode }) {
-  const db = useDb();
-  const enterpriseRows = useLiveQuery(() => db.enterprises.toArray(), [db]);
-  const hazardSources = useLiveQuery(() => db.hazardSources.toArray(), [db]) ?? NONE;
-  const rescueTeams = useLiveQuery(() => db.rescueTeams.toArray(), [db]) ?? NONE;
-  const receptors = useLiveQuery(() => db.receptors.toArray(), [db]) ?? NONE;
-  const shelters = useLiveQuery(() => db.shelters.toArray(), [db]) ?? NONE;
-  const supplyDepots = useLiveQuery(() => db.supplyDepots.toArray(), [db]) ?? NONE;
-  const plans = useLiveQuery(() => db.plans.toArray(), [db]) ?? NONE;
-  const departments = useLiveQuery(() => db.departments.toArray(), [db]) ?? NONE;
+  const enterpriseRows = useReplicaRows('enterprises');
+  const hazardSources = useReplicaRows('hazardSources') ?? NONE;
+  const rescueTeams = useReplicaRows('rescueTeams') ?? NONE;
+  const receptors = useReplicaRows('receptors') ?? NONE;
+  const shelters = useReplicaRows('shelters') ?? NONE;
+  const supplyDepots = useReplicaRows('supplyDepots') ?? NONE;
+  const plans = useReplicaRows('plans') ?? NONE;
+  const departments = useReplicaRows('departments') ?? NONE;
   const enterprises = enterpriseRows ?? NONE;
 
   const e = useTable(enterprises);

@@ -1,0 +1,52 @@
+import { createContext, useContext } from 'react';
+import type { Context, ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReplicaRowTypes } from '@common/projection/tables';
+import { useDb } from './db-context';
+
+/**
+ * The base-data tables that the map, the panels and the forms all read whole. Each is read ONCE
+ * per change with one live query and shared through its own context: reading 50,000
+ * enterprises is the slowest step of opening the map, so it must not happen once per reader,
+ * and a team moving must re-render only what shows teams.
+ */
+export const SHARED_TABLES = [
+  'enterprises',
+  'hazardSources',
+  'rescueTeams',
+  'plans',
+  'departments',
+  'shelters',
+  'supplyDepots',
+  'receptors',
+] as const;
+export type SharedTable = (typeof SHARED_TABLES)[number];
+
+type Rows<T extends SharedTable> = ReadonlyArray<ReplicaRowTypes[T]> | undefined;
+
+const CONTEXTS = Object.fromEntries(SHARED_TABLES.map((t) => [t, createContext<unknown>(undefined)])) as {
+  [T in SharedTable]: Context<Rows<T>>;
+};
+
+function TableProvider<T extends SharedTable>({ table, children }: { table: T; children: ReactNode }) {
+  const db = useDb();
+  const rows = useLiveQuery(() => db.replicaTable(table).toArray(), [db, table]) as Rows<T>;
+  const Provider = CONTEXTS[table].Provider;
+  return <Provider value={rows}>{children}</Provider>;
+}
+
+export function ReplicaTablesProvider({ children }: { children: ReactNode }) {
+  return SHARED_TABLES.reduceRight<ReactNode>(
+    (inner, table) => (
+      <TableProvider key={table} table={table}>
+        {inner}
+      </TableProvider>
+    ),
+    children,
+  );
+}
+
+/** All rows of a shared table; undefined until it has been read once. */
+export function useReplicaRows<T extends SharedTable>(table: T): Rows<T> {
+  return useContext(CONTEXTS[table]);
+}
