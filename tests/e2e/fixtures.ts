@@ -35,8 +35,10 @@ export async function openSignedIn(
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-workstation').fill(user.workstation);
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('main-screen')).toBeVisible();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  // NOTE: signing in loads the whole app and replays the demo log into a fresh replica: allow
+  // for a loaded 2-core machine running software GL.
+  await expect(page.getByTestId('main-screen')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 45_000 });
   await waitForMapIdle(page);
   return { context, page, requests };
 }

@@ -59,10 +59,12 @@ test('the map renders every layer of the demo county, and makes no request off t
   const street = await rendered(page, ['enterprises-circle']);
   expect(street.ids.length).toBeGreaterThan(0);
   expect((await rendered(page, ['enterprises-cluster'])).clusters).toBe(0);
-  const labels = await page.evaluate(
-    () => window.__watchfloorMap?.queryRenderedFeatures({ layers: ['enterprises-label'] }).length ?? 0,
-  );
-  expect(labels).toBeGreaterThan(0);
+  // NOTE: text is placed after its glyphs are drawn locally (TinySDF), a beat after the icons
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.__watchfloorMap?.queryRenderedFeatures({ layers: ['enterprises-label'] }).length ?? 0),
+    )
+    .toBeGreaterThan(0);
   await page.screenshot({ path: info.outputPath('map-street.png') });
 
   // a cluster expands on click (with the layers drawn above clusters switched off)
