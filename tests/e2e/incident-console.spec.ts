@@ -117,7 +117,7 @@ test('a duty officer takes a call end to end while the commander watches every s
   await expect(ws.getByTestId('action-reportUpward')).toBeVisible();
 
   // the feed filters by state
-  await cpage.getByTestId('filter-state').click();
+  await cpage.getByTestId('feed-filter-state').click();
   await cpage.getByTitle('响应中', { exact: true }).click();
   await expect(citem).toHaveCount(0);
 

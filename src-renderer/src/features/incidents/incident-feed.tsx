@@ -140,7 +140,7 @@ function FeedFilters({ filter }: { filter: IncidentFilter }) {
         size="small"
         value={filter.state}
         onChange={(state: IncidentFilter['state']) => incidentUi.setFilter({ state })}
-        data-testid="filter-state"
+        data-testid="feed-filter-state"
         popupMatchSelectWidth={false}
         options={[
           all,
@@ -152,7 +152,7 @@ function FeedFilters({ filter }: { filter: IncidentFilter }) {
         size="small"
         value={filter.grade}
         onChange={(grade: IncidentFilter['grade']) => incidentUi.setFilter({ grade })}
-        data-testid="filter-grade"
+        data-testid="feed-filter-grade"
         popupMatchSelectWidth={false}
         options={[
           { value: 'all', label: `${t('workspace.filter.grade')}: ${t('workspace.filter.all')}` },
@@ -163,7 +163,7 @@ function FeedFilters({ filter }: { filter: IncidentFilter }) {
         size="small"
         value={filter.mode}
         onChange={(mode: IncidentFilter['mode']) => incidentUi.setFilter({ mode })}
-        data-testid="filter-mode"
+        data-testid="feed-filter-mode"
         popupMatchSelectWidth={false}
         options={[
           { value: 'all', label: `${t('workspace.filter.mode')}: ${t('workspace.filter.all')}` },
@@ -175,7 +175,7 @@ function FeedFilters({ filter }: { filter: IncidentFilter }) {
         size="small"
         value={filter.township}
         onChange={(township: IncidentFilter['township']) => incidentUi.setFilter({ township })}
-        data-testid="filter-township"
+        data-testid="feed-filter-township"
         popupMatchSelectWidth={false}
         options={[
           { value: 'all', label: `${t('workspace.filter.township')}: ${t('workspace.filter.all')}` },
