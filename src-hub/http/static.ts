@@ -2,34 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.pbf': 'application/x-protobuf',
-  '.pmtiles': 'application/octet-stream',
-  '.webmanifest': 'application/manifest+json',
-};
+import { contentTypeFor } from '@common/http/content-types';
 
 type Found = { file: string; size: number; mtime: Date };
 
@@ -84,7 +57,7 @@ export function createStaticHandler(rootDir: string) {
         : 'public, max-age=300';
     const etag = `W/"${found.size.toString(16)}-${found.mtime.getTime().toString(16)}"`;
     const headers = {
-      'content-type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(extname(found.file)),
       'cache-control': cacheControl,
       etag,
       'last-modified': found.mtime.toUTCString(),

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from '../app-origin';
+import { contentTypeFor } from '@common/http/content-types';
 
 /**
  * Serves the built renderer (out/renderer) on `app://watchfloor/...` with the CSP header on every
@@ -12,33 +13,6 @@ export type AppProtocolOptions = {
   root: string;
   /** the current Content-Security-Policy (the hub origin can change while the app runs) */
   csp: () => string;
-};
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.pbf': 'application/x-protobuf',
-  '.pmtiles': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
 };
 
 export type ResolvedPath = { ok: true; path: string } | { ok: false; status: 400 | 403 | 404 };
@@ -77,7 +51,7 @@ export function resolveAppPath(url: string, root: string): ResolvedPath {
 }
 
 export function contentTypeOf(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return contentTypeFor(extname(path));
 }
 
 export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
