@@ -18,12 +18,15 @@ test('drills are marked as drills in the feed and on the map', async ({ browser 
   const drill = duty.page.locator('[data-testid="incident-item"][data-mode="drill"]').first();
   await expect(drill).toBeVisible();
   await expect(drill.getByTestId('drill-badge')).toHaveText('演练');
-  const labels = await duty.page.evaluate(() =>
-    (window.__watchfloorMap?.queryRenderedFeatures({ layers: ['incidents-label'] }) ?? [])
-      .filter((f) => f.properties['mode'] === 'drill')
-      .map((f) => String(f.properties['label'])),
-  );
-  expect(labels.length).toBeGreaterThan(0);
+  const drillLabels = () =>
+    duty.page.evaluate(() =>
+      (window.__watchfloorMap?.queryRenderedFeatures({ layers: ['incidents-label'] }) ?? [])
+        .filter((f) => f.properties['mode'] === 'drill')
+        .map((f) => String(f.properties['label'])),
+    );
+  // NOTE: text is placed after its glyphs are drawn locally (TinySDF), a beat after the map is idle
+  await expect.poll(async () => (await drillLabels()).length).toBeGreaterThan(0);
+  const labels = await drillLabels();
   for (const label of labels) expect(label).toContain('演练');
   await duty.context.close();
 });
