@@ -28,9 +28,13 @@ export function roomsFor(
   return rooms;
 }
 
+/** The roles of the command center: they see every linkage order (the board, the wall). */
+export const COMMAND_CENTER_ROLES: ReadonlyArray<Role> = ['duty_officer', 'commander', 'drill_coordinator', 'wall'];
+
 /**
- * Who may see an event: everyone in the namespace, or only some rooms. Incident and base-data
- * events go to everyone; linkage events will go to the command center and one department room.
+ * Who may see an event: everyone in the namespace, or only some rooms. Incident, team and
+ * base-data events go to everyone; a linkage event goes to the command center and to the
+ * order's department only (a reassignment also to the department that receives it next).
  */
 export type Audience = { kind: 'everyone' } | { kind: 'rooms'; rooms: Array<string> };
 
@@ -50,7 +54,30 @@ export function audienceOf(event: HubEvent): Audience {
     case 'incident.reportedUpward':
     case 'entity.upserted':
     case 'entity.deleted':
+    case 'team.statusChanged':
+    case 'team.positionUpdated':
       return { kind: 'everyone' };
+    case 'linkage.sent':
+    case 'linkage.delivered':
+    case 'linkage.signed':
+    case 'linkage.feedbackPosted':
+    case 'linkage.completed':
+    case 'linkage.declined':
+    case 'linkage.cancelled':
+    case 'linkage.overdue':
+      return {
+        kind: 'rooms',
+        rooms: [...COMMAND_CENTER_ROLES.map(roleRoom), departmentRoom(event.payload.departmentId)],
+      };
+    case 'linkage.reassigned':
+      return {
+        kind: 'rooms',
+        rooms: [
+          ...COMMAND_CENTER_ROLES.map(roleRoom),
+          departmentRoom(event.payload.departmentId),
+          departmentRoom(event.payload.toDepartmentId),
+        ],
+      };
   }
 }
 

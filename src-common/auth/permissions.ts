@@ -22,6 +22,20 @@ export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<Role>> = {
   'incident.close': INCIDENT_DESK,
   'incident.dismiss': INCIDENT_DESK,
   'incident.reportUpward': INCIDENT_DESK,
+  // Linkage: the desk sends, cancels and reassigns; the receiving department's liaison does the
+  // rest (the hub also checks the order is for the liaison's own department).
+  'linkage.send': INCIDENT_DESK,
+  'linkage.cancel': INCIDENT_DESK,
+  'linkage.reassign': INCIDENT_DESK,
+  'linkage.deliver': ['liaison'],
+  'linkage.sign': ['liaison'],
+  'linkage.feedback': ['liaison'],
+  'linkage.complete': ['liaison'],
+  'linkage.decline': ['liaison'],
+  // Teams: the desk, or the liaison of the team's own department (checked by the hub); positions
+  // also from the admin's field-data account (simulators, GPS gateways).
+  'team.status': ['duty_officer', 'commander', 'drill_coordinator', 'liaison'],
+  'team.position': ['duty_officer', 'commander', 'drill_coordinator', 'liaison', 'admin'],
   'entity.upsert': ['admin'],
   'entity.delete': ['admin'],
 };

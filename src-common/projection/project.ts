@@ -2,6 +2,7 @@ import type { HubEvent } from '../protocol/events';
 import { incidentGrade } from '../rules/accident-grade';
 import { suggestResponseLevel } from '../rules/response-level';
 import type { Incident, IncidentState } from '../schemas/incident';
+import { isLinkageEvent, isTeamEvent, linkageReads, projectLinkage, projectTeam, teamReads } from './project-linkage';
 import type { ReplicaRowTypes, ReplicaTable, RowChange, RowKey } from './tables';
 
 /** The response level the incident's current figures suggest (county thresholds, data). */
@@ -74,6 +75,8 @@ function step(current: Incident, event: HubEvent, state: IncidentState, fields: 
  * replica (Dexie). Pure: the caller reads the rows named by `eventReads`, then writes the changes.
  */
 export function eventReads(event: HubEvent): Array<RowKey> {
+  if (isLinkageEvent(event)) return linkageReads(event);
+  if (isTeamEvent(event)) return teamReads(event);
   switch (event.type) {
     case 'incident.reported':
     case 'incident.updated':
@@ -101,6 +104,8 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
     const row = lookup('incidents', id);
     return row ? normalizeIncident(row) : undefined;
   };
+  if (isLinkageEvent(event)) return projectLinkage(event, lookup('linkageActions', event.payload.orderId));
+  if (isTeamEvent(event)) return projectTeam(event, lookup('rescueTeams', event.payload.teamId));
   switch (event.type) {
     case 'incident.reported': {
       const reported: Incident = {

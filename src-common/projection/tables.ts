@@ -4,6 +4,7 @@ import type { HazardSource } from '../schemas/hazard-source';
 import type { Incident, IncidentNote } from '../schemas/incident';
 import type { Plan } from '../schemas/plan';
 import type { RescueTeam } from '../schemas/rescue-team';
+import type { LinkageAction } from '../schemas/linkage-action';
 import type { Receptor, Shelter, SupplyDepot } from '../schemas/places';
 
 /** The replicated tables, the same on the hub (snapshots) and in every client's Dexie replica. */
@@ -18,6 +19,7 @@ export type ReplicaRowTypes = {
   shelters: Shelter;
   supplyDepots: SupplyDepot;
   receptors: Receptor;
+  linkageActions: LinkageAction;
 };
 export type ReplicaTable = keyof ReplicaRowTypes;
 export type ReplicaRow = ReplicaRowTypes[ReplicaTable];
@@ -34,6 +36,7 @@ export const REPLICA_TABLES = [
   'shelters',
   'supplyDepots',
   'receptors',
+  'linkageActions',
 ] as const satisfies ReadonlyArray<ReplicaTable>;
 
 /** One row to write (value) or remove (null) as the result of applying an event. */

@@ -4,6 +4,9 @@ import { EntityKindSchema, EntityRecordSchema } from '../schemas/entities';
 import { InstantSchema } from '../schemas/common';
 import { IncidentReportFieldsSchema, IncidentPatchSchema, ReportLevelSchema } from '../schemas/incident';
 import { ResponseLevelSchema } from '../schemas/plan';
+import { LinkageMinutesSchema, LinkageOrderDraftSchema } from '../schemas/linkage-action';
+import { TeamStatusSchema } from '../schemas/rescue-team';
+import { LngLatSchema, SlugIdSchema } from '../schemas/common';
 
 /** Why a lifecycle step was taken: required, one line to a paragraph. */
 export const ReasonSchema = z.string().trim().min(1).max(1000);
@@ -47,6 +50,42 @@ export const COMMAND_PAYLOADS = {
   'incident.close': z.strictObject({ incidentId: IdSchema, summary: z.string().trim().min(1).max(4000) }),
   'incident.dismiss': z.strictObject({ incidentId: IdSchema, reason: ReasonSchema }),
   'incident.reportUpward': ReportUpwardSchema,
+  // Linkage orders (联动指令): the command center sends, the receiving department's liaison acts.
+  'linkage.send': z.strictObject({
+    incidentId: IdSchema,
+    orders: z.array(LinkageOrderDraftSchema).min(1).max(300),
+  }),
+  /** sent by the liaison's workstation when the orders reach its replica */
+  'linkage.deliver': z.strictObject({ orderIds: z.array(IdSchema).min(1).max(300) }),
+  'linkage.sign': z.strictObject({ orderId: IdSchema }),
+  'linkage.feedback': z.strictObject({
+    orderId: IdSchema,
+    feedbackId: IdSchema,
+    text: z.string().trim().min(1).max(4000),
+    personnel: z.int().min(0).max(100_000).default(0),
+    vehicles: z.int().min(0).max(100_000).default(0),
+    position: LngLatSchema.optional(),
+  }),
+  'linkage.complete': z.strictObject({ orderId: IdSchema, text: z.string().trim().max(4000).optional() }),
+  'linkage.decline': z.strictObject({ orderId: IdSchema, reason: ReasonSchema }),
+  'linkage.cancel': z.strictObject({ orderId: IdSchema, reason: ReasonSchema }),
+  /** a declined order re-sent to another department, as a new order */
+  'linkage.reassign': z.strictObject({
+    orderId: IdSchema,
+    newOrderId: IdSchema,
+    departmentId: SlugIdSchema,
+    task: z.string().trim().min(1).max(1000).optional(),
+    teamId: EntityIdSchema.optional(),
+    signMinutes: LinkageMinutesSchema,
+    completeMinutes: LinkageMinutesSchema.optional(),
+  }),
+  // Rescue teams on the move: status follows a dispatch order; positions come from the field.
+  'team.status': z.strictObject({
+    teamId: EntityIdSchema,
+    status: TeamStatusSchema,
+    orderId: IdSchema.optional(),
+  }),
+  'team.position': z.strictObject({ teamId: EntityIdSchema, location: LngLatSchema }),
   'entity.upsert': EntityRecordSchema,
   'entity.delete': z.strictObject({ kind: EntityKindSchema, id: EntityIdSchema }),
 } as const;

@@ -5,6 +5,15 @@ import { AccidentGradeSchema, IncidentPatchSchema, IncidentReportFieldsSchema } 
 import { ResponseLevelSchema } from '../schemas/plan';
 import { RoleSchema } from '../schemas/user';
 import { ReportUpwardSchema } from './commands';
+import { LinkageOrderDraftSchema } from '../schemas/linkage-action';
+import { TeamStatusSchema } from '../schemas/rescue-team';
+import { LngLatSchema } from '../schemas/common';
+
+/**
+ * Every linkage event names the order's department, so the hub can route it (command center +
+ * that department's room) from the event alone, without a lookup.
+ */
+const linkageRef = { orderId: IdSchema, incidentId: IdSchema, departmentId: SlugIdSchema };
 
 /** Who caused an event, and from which workstation — the audit trail's "who". */
 export const ActorSchema = z.strictObject({
@@ -99,6 +108,75 @@ export const EventSchema = z.discriminatedUnion('type', [
     payload: z.strictObject({ incidentId: IdSchema, reason: z.string() }),
   }),
   z.strictObject({ ...envelope, type: z.literal('incident.reportedUpward'), payload: ReportUpwardSchema }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.sent'),
+    payload: z.strictObject({
+      ...LinkageOrderDraftSchema.omit({ orderId: true, signMinutes: true, completeMinutes: true }).shape,
+      ...linkageRef,
+      signDeadline: InstantSchema,
+      completeDeadline: InstantSchema.optional(),
+      reassignedFrom: IdSchema.optional(),
+    }),
+  }),
+  z.strictObject({ ...envelope, type: z.literal('linkage.delivered'), payload: z.strictObject(linkageRef) }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.signed'),
+    payload: z.strictObject({ ...linkageRef, late: z.boolean() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.feedbackPosted'),
+    payload: z.strictObject({
+      ...linkageRef,
+      feedbackId: IdSchema,
+      text: z.string(),
+      personnel: z.int().min(0),
+      vehicles: z.int().min(0),
+      position: LngLatSchema.optional(),
+    }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.completed'),
+    payload: z.strictObject({ ...linkageRef, text: z.string().optional() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.declined'),
+    payload: z.strictObject({ ...linkageRef, reason: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.cancelled'),
+    payload: z.strictObject({ ...linkageRef, reason: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.reassigned'),
+    payload: z.strictObject({ ...linkageRef, toOrderId: IdSchema, toDepartmentId: SlugIdSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('linkage.overdue'),
+    payload: z.strictObject({ ...linkageRef, level: z.int().min(1).max(10), signDeadline: InstantSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('team.statusChanged'),
+    payload: z.strictObject({
+      teamId: EntityIdSchema,
+      status: TeamStatusSchema,
+      orderId: IdSchema.optional(),
+      incidentId: IdSchema.optional(),
+    }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('team.positionUpdated'),
+    payload: z.strictObject({ teamId: EntityIdSchema, location: LngLatSchema }),
+  }),
   z.strictObject({ ...envelope, type: z.literal('entity.upserted'), payload: EntityRecordSchema }),
   z.strictObject({
     ...envelope,

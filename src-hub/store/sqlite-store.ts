@@ -28,6 +28,7 @@ const PROJECTION_TABLES: Record<ReplicaTable, string> = {
   shelters: 'p_shelters',
   supplyDepots: 'p_supply_depots',
   receptors: 'p_receptors',
+  linkageActions: 'p_linkage_actions',
 };
 
 type UserRow = {

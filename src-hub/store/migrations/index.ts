@@ -1,5 +1,6 @@
 import { sql as init } from './0001-init.sql';
 import { sql as places } from './0002-places.sql';
+import { sql as linkage } from './0003-linkage.sql';
 
 /** Numbered migrations, applied in order, each once, each recorded in `schema_migrations`. */
 export type Migration = { id: number; name: string; sql: string };
@@ -7,4 +8,5 @@ export type Migration = { id: number; name: string; sql: string };
 export const MIGRATIONS: ReadonlyArray<Migration> = [
   { id: 1, name: '0001-init', sql: init },
   { id: 2, name: '0002-places', sql: places },
+  { id: 3, name: '0003-linkage', sql: linkage },
 ];

@@ -45,6 +45,7 @@ export class WatchfloorDb extends Dexie {
   declare shelters: ReplicaTables['shelters'];
   declare supplyDepots: ReplicaTables['supplyDepots'];
   declare receptors: ReplicaTables['receptors'];
+  declare linkageActions: ReplicaTables['linkageActions'];
   declare meta: Table<MetaRow, MetaRow['key']>;
   declare outbox: Table<OutboxRow, number>;
   declare failedCommands: Table<FailedCommandRow, string>;
@@ -71,6 +72,10 @@ export class WatchfloorDb extends Dexie {
       shelters: 'id, townshipCode',
       supplyDepots: 'id, townshipCode',
       receptors: 'id, kind, townshipCode',
+    });
+    // v3: linkage orders (联动指令). No upgrade step, for the same reason as v2.
+    this.version(3).stores({
+      linkageActions: 'id, incidentId, departmentId, state, sentAt',
     });
   }
 
