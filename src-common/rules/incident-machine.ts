@@ -6,6 +6,8 @@
 //   responding ──changeLevel(level)──▶ responding(new level)      (raise or lower)
 //   responding ──suspend──▶ suspended ──resume──▶ responding (same level)
 //   responding / suspended ──terminate──▶ terminated ──close──▶ closed
+//   verified ──close(summary)──▶ closed   (办结：核实后无需县级响应 — handled at the enterprise or
+//                                          township level; the summary says so. Lead's decision.)
 // `update` (a change to reported facts) and `reportUpward` keep the state; they are refused only
 // once the incident is closed or dismissed (reportUpward: dismissed only — a late report after
 // close is still a fact worth recording).
@@ -34,7 +36,7 @@ export type TransitionResult =
 /** Which actions each state allows, in the order the console shows them. */
 export const ALLOWED_ACTIONS: Readonly<Record<IncidentState, ReadonlyArray<IncidentActionType>>> = {
   reported: ['verify', 'dismiss', 'update', 'reportUpward'],
-  verified: ['activateResponse', 'dismiss', 'update', 'reportUpward'],
+  verified: ['activateResponse', 'close', 'dismiss', 'update', 'reportUpward'],
   responding: ['changeLevel', 'suspend', 'terminate', 'update', 'reportUpward'],
   suspended: ['resume', 'terminate', 'update', 'reportUpward'],
   terminated: ['close', 'update', 'reportUpward'],

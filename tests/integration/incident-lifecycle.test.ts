@@ -83,6 +83,22 @@ describe('incident lifecycle on the hub: two clients, real sockets', () => {
     expect(hub.store.getRow('incidents', id)?.state).toBe('reported');
   });
 
+  it('a verified incident needing no county response is closed (办结) with a summary, no level', async () => {
+    const id = await reported();
+    expect(await send(duty, command('incident.verify', { incidentId: id }))).toMatchObject({ ok: true });
+    const empty = await send(duty, command('incident.close', { incidentId: id, summary: '  ' }));
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const closed = await send(
+      duty,
+      command('incident.close', { incidentId: id, summary: '办结：核实后无需县级响应，由企业自行处置' }),
+    );
+    expect(closed).toMatchObject({ ok: true });
+    const row = hub.store.getRow('incidents', id);
+    expect(row?.state).toBe('closed');
+    expect(row?.level).toBeUndefined();
+    expect(row?.closeSummary).toBe('办结：核实后无需县级响应，由企业自行处置');
+  });
+
   it('a casualty update re-grades: both clients receive the new grade and project it', async () => {
     const id = await reported({ casualties: { deaths: 1, seriousInjuries: 0, injured: 2, missing: 0, trapped: 0 } });
     const [snapA, snapB] = await Promise.all([snapshot(duty), snapshot(commander)]);

@@ -1,7 +1,7 @@
 import type { CommandHandlerFactory } from '../types';
 import { checkStep, emit, incidentEvent } from './lifecycle';
 
-/** incident.close → incident.closed (善后/结案): terminated → closed, with a summary. */
+/** incident.close → incident.closed (善后/结案): terminated → closed, or verified → closed when no county response is needed (办结), with a summary. */
 export const createIncidentClose: CommandHandlerFactory<'incident.close'> = ({ reads }) => {
   return (ctx, payload) => {
     const checked = checkStep(reads, ctx, payload.incidentId, { type: 'close' });

@@ -38,6 +38,8 @@ const EXPECTED: Record<IncidentState, Partial<Record<IncidentActionType, Machine
   },
   verified: {
     activateResponse: { state: 'responding', level: 4 },
+    // 办结 without a county response: no level is carried into closed
+    close: { state: 'closed' },
     dismiss: { state: 'dismissed' },
     update: STATES.verified,
     reportUpward: STATES.verified,

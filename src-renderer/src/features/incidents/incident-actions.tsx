@@ -103,6 +103,10 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
   );
   if (actions.length === 0) return null;
   const pendingTypes = new Set(pending.map((p) => p.type));
+  // 办结: closing a verified incident means no county response was needed, which reads differently.
+  const closesVerified = incident.state === 'verified';
+  const actionLabel = (action: IncidentActionType): string =>
+    action === 'close' && closesVerified ? t('workspace.actions.closeVerified') : t(`workspace.actions.${action}`);
   const lifecyclePending = pending.some((p) => p.type !== 'incident.note' && p.type !== 'incident.update');
 
   const send = async (action: IncidentActionType, values: FormValues): Promise<boolean> => {
@@ -160,7 +164,7 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
           const isPending = pendingTypes.has(ACTION_COMMANDS[action]);
           const label = (
             <>
-              {t(`workspace.actions.${action}`)}
+              {actionLabel(action)}
               {isPending && (
                 <Tag color="orange" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
                   {t('workspace.pendingAction')}
@@ -169,7 +173,8 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
             </>
           );
           const danger = action === 'dismiss' || action === 'terminate';
-          const primary = action === 'verify' || action === 'activateResponse' || action === 'close';
+          const primary =
+            action === 'verify' || action === 'activateResponse' || (action === 'close' && !closesVerified);
           // NOTE: while a lifecycle step waits in the outbox the row still shows the old state; a
           // second step from it would be refused, so lifecycle buttons wait for the answer.
           const blocked = lifecyclePending && action !== 'update' && action !== 'reportUpward';
@@ -213,7 +218,7 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
       <Modal
         open={visible}
         afterClose={() => setShown(null)}
-        title={open ? t(`workspace.actions.${open}`) : ''}
+        title={open ? actionLabel(open) : ''}
         okText={t('workspace.form.ok')}
         cancelText={t('workspace.form.cancel')}
         confirmLoading={sending}
@@ -247,7 +252,12 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
             </Form.Item>
           )}
           {open === 'close' && (
-            <Form.Item name="summary" label={t('workspace.form.summary')} required>
+            <Form.Item
+              name="summary"
+              label={t('workspace.form.summary')}
+              required
+              extra={closesVerified ? t('workspace.form.closeVerifiedHint') : undefined}
+            >
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} data-testid="action-summary" />
             </Form.Item>
           )}

@@ -61,6 +61,7 @@ export const WORKSPACE_EN: Widen<typeof WORKSPACE_ZH_CN> = {
     resume: 'Resume',
     terminate: 'Terminate',
     close: 'Close',
+    closeVerified: 'Close (no county response)',
     dismiss: 'False report',
     reportUpward: 'Report upward',
     update: 'Update casualties',
@@ -73,6 +74,8 @@ export const WORKSPACE_EN: Widen<typeof WORKSPACE_ZH_CN> = {
     level: 'Response level',
     reason: 'Reason',
     summary: 'Closing summary',
+    closeVerifiedHint:
+      'Verified, no county response needed (handled by the enterprise or township): say what was found and who handles it.',
     recipientLevel: 'Recipient level',
     recipient: 'Recipient',
     reportedAt: 'Reported at',
