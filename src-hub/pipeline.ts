@@ -13,8 +13,11 @@ import type { BatchTx, HubStore } from './store/types';
 
 const SLOW_COMMIT_MS = 50;
 
-/** Who sends a command: the actor written into its events, and the user id its answer is kept under. */
-export type CommandSource = { actor: Actor; userId: string };
+/**
+ * Who sends a command: the actor written into its events, the user id its answer is kept under,
+ * and the user's department (absent = none).
+ */
+export type CommandSource = { actor: Actor; userId: string; departmentId?: string | null };
 
 type Pending = {
   command: ParsedCommand;
@@ -164,7 +167,7 @@ export class CommandPipeline {
       return prior.answer.ok ? { ...prior.answer, duplicate: true } : prior.answer;
     }
     const at = new Date(this.now()).toISOString();
-    const ctx = { commandId: command.id, actor: source.actor, at };
+    const ctx = { commandId: command.id, actor: source.actor, at, departmentId: source.departmentId ?? null };
     const handler = this.options.handlers[command.type] as (
       c: typeof ctx,
       payload: unknown,
@@ -176,9 +179,9 @@ export class CommandPipeline {
       if (!result.ok) return { ok: false, error: result.error };
       return tx.attempt(() => {
         const events = tx.append(result.events);
-        const last = events[events.length - 1];
-        if (!last) throw new Error(`${command.type} produced no event`);
-        const answer: CommandAck = { ok: true, seq: last.seq };
+        const seq = events[events.length - 1]?.seq ?? result.holdsSince;
+        if (seq === undefined) throw new Error(`${command.type} produced no event`);
+        const answer: CommandAck = { ok: true, seq };
         tx.recordCommand({ id: command.id, userId: source.userId, type: command.type, answer, at });
         out.push(...events);
         return answer;

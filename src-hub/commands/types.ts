@@ -11,10 +11,22 @@ export type CommandContext = {
   actor: Actor;
   /** hub time of processing, ISO-8601 */
   at: string;
+  /**
+   * The sender's department (users table), for the rules that depend on it: a liaison acts only
+   * on its own department's orders and teams. Not part of the event's Actor on purpose: the log
+   * records who acted, the department is looked up at the time of the command. Null when the
+   * user has none.
+   */
+  departmentId: string | null;
 };
 
-/** A handler never throws to the socket: it gives events to append, or a refusal. */
-export type HandlerResult = { ok: true; events: Array<NewEvent> } | { ok: false; error: ErrorBody };
+/**
+ * A handler never throws to the socket: it gives events to append, or a refusal. An idempotent
+ * step with nothing left to do (e.g. delivering orders already delivered) gives no events and
+ * `holdsSince`, the seq since which the asked-for state holds; that seq is the answer.
+ */
+export type HandlerResult =
+  { ok: true; events: Array<NewEvent>; holdsSince?: number } | { ok: false; error: ErrorBody };
 
 export type CommandDeps = {
   /** reads through the open batch, so a handler sees earlier commands of the same batch */

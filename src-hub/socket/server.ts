@@ -114,7 +114,9 @@ export function attachSocketServer(deps: SocketDeps) {
       Math.min(Math.max(session.expiresAt - Date.now(), 0), MAX_TIMER_MS),
     );
 
-    onRequest(socket, 'command', (raw) => pipeline.submit(raw, { actor: socket.data.actor, userId: user.id }));
+    onRequest(socket, 'command', (raw) =>
+      pipeline.submit(raw, { actor: socket.data.actor, userId: user.id, departmentId: user.departmentId }),
+    );
 
     onRequest(socket, 'sync', (raw): SyncAck => {
       const guard = guardInput(raw);
