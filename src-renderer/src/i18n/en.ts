@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn';
 import { PANELS_EN } from '../features/details/panels-en';
 import { WORKSPACE_EN } from '../features/incidents/workspace-en';
+import { LINKAGE_EN } from '../features/linkage/linkage-en';
 
 export const EN: Messages = {
   app: {
@@ -49,6 +50,7 @@ export const EN: Messages = {
   },
   panels: PANELS_EN,
   workspace: WORKSPACE_EN,
+  linkage: LINKAGE_EN,
   commands: {
     'incident.report': 'Report incident',
     'incident.update': 'Update incident',
@@ -64,6 +66,16 @@ export const EN: Messages = {
     'incident.reportUpward': 'Report upward',
     'entity.upsert': 'Edit base data',
     'entity.delete': 'Delete base data',
+    'linkage.send': 'Send linkage orders',
+    'linkage.deliver': 'Acknowledge delivery',
+    'linkage.sign': 'Sign an order',
+    'linkage.feedback': 'Post feedback',
+    'linkage.complete': 'Complete an order',
+    'linkage.decline': 'Decline an order',
+    'linkage.cancel': 'Cancel an order',
+    'linkage.reassign': 'Reassign an order',
+    'team.status': 'Update team status',
+    'team.position': 'Update team position',
   },
   failure: {
     title: 'Not done: {{command}}',

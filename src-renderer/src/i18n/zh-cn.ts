@@ -1,5 +1,6 @@
 import { PANELS_ZH_CN } from '../features/details/panels-zh-cn';
 import { WORKSPACE_ZH_CN } from '../features/incidents/workspace-zh-cn';
+import { LINKAGE_ZH_CN } from '../features/linkage/linkage-zh-cn';
 /** 简体中文 — the default language. Keys are shared with en.ts (checked by its type). */
 export const ZH_CN = {
   app: {
@@ -48,6 +49,7 @@ export const ZH_CN = {
   },
   panels: PANELS_ZH_CN,
   workspace: WORKSPACE_ZH_CN,
+  linkage: LINKAGE_ZH_CN,
   commands: {
     'incident.report': '上报事件',
     'incident.update': '更新事件',
@@ -63,6 +65,16 @@ export const ZH_CN = {
     'incident.reportUpward': '向上报告',
     'entity.upsert': '维护基础数据',
     'entity.delete': '删除基础数据',
+    'linkage.send': '下达联动指令',
+    'linkage.deliver': '确认送达',
+    'linkage.sign': '签收指令',
+    'linkage.feedback': '反馈进展',
+    'linkage.complete': '完成指令',
+    'linkage.decline': '拒收指令',
+    'linkage.cancel': '撤销指令',
+    'linkage.reassign': '改派指令',
+    'team.status': '更新队伍状态',
+    'team.position': '更新队伍位置',
   },
   failure: {
     title: '操作未执行：{{command}}',
