@@ -56,6 +56,9 @@ export function audienceOf(event: HubEvent): Audience {
     case 'entity.deleted':
     case 'team.statusChanged':
     case 'team.positionUpdated':
+    case 'duty.logged': // the duty log and handovers: every desk sees them
+    case 'duty.handedOver':
+    case 'duty.handoverAccepted':
       return { kind: 'everyone' };
     case 'linkage.sent':
     case 'linkage.delivered':

@@ -36,6 +36,11 @@ export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<Role>> = {
   // also from the admin's field-data account (simulators, GPS gateways).
   'team.status': ['duty_officer', 'commander', 'drill_coordinator', 'liaison'],
   'team.position': ['duty_officer', 'commander', 'drill_coordinator', 'liaison', 'admin'],
+  // The duty log: the desk writes it; a handover passes between duty officers and commanders
+  // (the hub also refuses accepting one's own handover).
+  'duty.log': INCIDENT_DESK,
+  'duty.handover': ['duty_officer', 'commander'],
+  'duty.acceptHandover': ['duty_officer', 'commander'],
   'entity.upsert': ['admin'],
   'entity.delete': ['admin'],
 };

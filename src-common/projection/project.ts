@@ -2,6 +2,7 @@ import type { HubEvent } from '../protocol/events';
 import { incidentGrade } from '../rules/accident-grade';
 import { suggestResponseLevel } from '../rules/response-level';
 import type { Incident, IncidentState } from '../schemas/incident';
+import { dutyReads, dutyRowId, isDutyEvent, projectDuty } from './project-duty';
 import { isLinkageEvent, isTeamEvent, linkageReads, projectLinkage, projectTeam, teamReads } from './project-linkage';
 import type { ReplicaRowTypes, ReplicaTable, RowChange, RowKey } from './tables';
 
@@ -110,6 +111,7 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
     case 'incident.reported': {
       const reported: Incident = {
         ...event.payload.report,
+  if (isDutyEvent(event)) return dutyReads(event);
         id: event.payload.incidentId,
         mode: event.mode,
         ...(event.drillId === undefined ? {} : { drillId: event.drillId }),
@@ -139,6 +141,7 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
     }
     case 'incident.updated': {
       const current = incident(event.payload.incidentId);
+  if (isDutyEvent(event)) return projectDuty(event, lookup('dutyLog', dutyRowId(event)));
       if (!current) return [];
       const { casualties, ...rest } = event.payload.patch;
       const next = regrade(

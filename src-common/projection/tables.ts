@@ -6,6 +6,7 @@ import type { Plan } from '../schemas/plan';
 import type { RescueTeam } from '../schemas/rescue-team';
 import type { LinkageAction } from '../schemas/linkage-action';
 import type { Receptor, Shelter, SupplyDepot } from '../schemas/places';
+import type { DutyLogEntry } from '../schemas/duty';
 
 /** The replicated tables, the same on the hub (snapshots) and in every client's Dexie replica. */
 export type ReplicaRowTypes = {
@@ -20,6 +21,7 @@ export type ReplicaRowTypes = {
   supplyDepots: SupplyDepot;
   receptors: Receptor;
   linkageActions: LinkageAction;
+  dutyLog: DutyLogEntry;
 };
 export type ReplicaTable = keyof ReplicaRowTypes;
 export type ReplicaRow = ReplicaRowTypes[ReplicaTable];
@@ -37,6 +39,7 @@ export const REPLICA_TABLES = [
   'supplyDepots',
   'receptors',
   'linkageActions',
+  'dutyLog',
 ] as const satisfies ReadonlyArray<ReplicaTable>;
 
 /** One row to write (value) or remove (null) as the result of applying an event. */

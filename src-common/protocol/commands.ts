@@ -6,6 +6,7 @@ import { IncidentReportFieldsSchema, IncidentPatchSchema, ReportLevelSchema } fr
 import { ResponseLevelSchema } from '../schemas/plan';
 import { LinkageMinutesSchema, LinkageOrderDraftSchema } from '../schemas/linkage-action';
 import { TeamStatusSchema } from '../schemas/rescue-team';
+import { DutyCategorySchema, DutyRemarksSchema, DutyTextSchema, HandoverSummarySchema } from '../schemas/duty';
 import { LngLatSchema, SlugIdSchema } from '../schemas/common';
 
 /** Why a lifecycle step was taken: required, one line to a paragraph. */
@@ -86,6 +87,15 @@ export const COMMAND_PAYLOADS = {
     orderId: IdSchema.optional(),
   }),
   'team.position': z.strictObject({ teamId: EntityIdSchema, location: LngLatSchema }),
+  // The duty log (值班日志) and the shift handover (交接班): everyone sees them.
+  'duty.log': z.strictObject({ entryId: IdSchema, category: DutyCategorySchema, text: DutyTextSchema }),
+  /** the summary as the outgoing officer reviewed it (rules/handover-summary.ts), frozen as given */
+  'duty.handover': z.strictObject({
+    handoverId: IdSchema,
+    summary: HandoverSummarySchema,
+    remarks: DutyRemarksSchema.default(''),
+  }),
+  'duty.acceptHandover': z.strictObject({ handoverId: IdSchema, remarks: DutyRemarksSchema.default('') }),
   'entity.upsert': EntityRecordSchema,
   'entity.delete': z.strictObject({ kind: EntityKindSchema, id: EntityIdSchema }),
 } as const;

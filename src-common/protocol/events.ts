@@ -7,6 +7,7 @@ import { RoleSchema } from '../schemas/user';
 import { ReportUpwardSchema } from './commands';
 import { LinkageOrderDraftSchema } from '../schemas/linkage-action';
 import { TeamStatusSchema } from '../schemas/rescue-team';
+import { DutyCategorySchema, HandoverSummarySchema } from '../schemas/duty';
 import { LngLatSchema } from '../schemas/common';
 
 /**
@@ -176,6 +177,21 @@ export const EventSchema = z.discriminatedUnion('type', [
     ...envelope,
     type: z.literal('team.positionUpdated'),
     payload: z.strictObject({ teamId: EntityIdSchema, location: LngLatSchema }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('duty.logged'),
+    payload: z.strictObject({ entryId: IdSchema, category: DutyCategorySchema, text: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('duty.handedOver'),
+    payload: z.strictObject({ handoverId: IdSchema, summary: HandoverSummarySchema, remarks: z.string() }),
+  }),
+  z.strictObject({
+    ...envelope,
+    type: z.literal('duty.handoverAccepted'),
+    payload: z.strictObject({ handoverId: IdSchema, remarks: z.string() }),
   }),
   z.strictObject({ ...envelope, type: z.literal('entity.upserted'), payload: EntityRecordSchema }),
   z.strictObject({

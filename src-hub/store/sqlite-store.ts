@@ -29,6 +29,7 @@ const PROJECTION_TABLES: Record<ReplicaTable, string> = {
   supplyDepots: 'p_supply_depots',
   receptors: 'p_receptors',
   linkageActions: 'p_linkage_actions',
+  dutyLog: 'p_duty_log',
 };
 
 type UserRow = {

@@ -46,6 +46,7 @@ export class WatchfloorDb extends Dexie {
   declare supplyDepots: ReplicaTables['supplyDepots'];
   declare receptors: ReplicaTables['receptors'];
   declare linkageActions: ReplicaTables['linkageActions'];
+  declare dutyLog: ReplicaTables['dutyLog'];
   declare meta: Table<MetaRow, MetaRow['key']>;
   declare outbox: Table<OutboxRow, number>;
   declare failedCommands: Table<FailedCommandRow, string>;
@@ -76,6 +77,10 @@ export class WatchfloorDb extends Dexie {
     // v3: linkage orders (联动指令). No upgrade step, for the same reason as v2.
     this.version(3).stores({
       linkageActions: 'id, incidentId, departmentId, state, sentAt',
+    });
+    // v4: the duty log (值班日志) and shift handovers. No upgrade step, for the same reason as v2.
+    this.version(4).stores({
+      dutyLog: 'id, kind, by.seq',
     });
   }
 
