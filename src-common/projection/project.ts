@@ -32,6 +32,18 @@ export function normalizeIncident(row: Incident): Incident {
     grade,
     gradeHistory: partial.gradeHistory ?? [{ grade, at: row.reportedAt, seq: 0 }],
     levelHistory: partial.levelHistory ?? [],
+    // NOTE: like the grade, a row from before the history existed has only its current figures,
+    // which the report is taken to have given (seq 0: known since before the history was kept).
+    casualtyHistory: partial.casualtyHistory ?? [
+      {
+        casualties: row.casualties,
+        directLossWan: row.directLossWan,
+        at: row.reportedAt,
+        seq: 0,
+        by: row.reportedBy,
+        workstation: '',
+      },
+    ],
     reports: partial.reports ?? [],
     stateHistory: partial.stateHistory ?? [],
     suggestedLevel: 4,
@@ -53,6 +65,35 @@ function regrade(incident: Incident, event: HubEvent, given: Incident['grade'] |
     gradeHistory: changed ? [...incident.gradeHistory, { grade, at: event.at, seq: event.seq }] : incident.gradeHistory,
   };
   return { ...next, suggestedLevel: suggestedLevelOf(next) };
+}
+
+const CASUALTY_KEYS = [
+  'deaths',
+  'seriousInjuries',
+  'injured',
+  'missing',
+  'trapped',
+  'endangered',
+  'relocated',
+] as const;
+
+/** Appends the figures to the casualty history when they differ from the last entry (or there is none). */
+function recordCasualties(incident: Incident, event: HubEvent): Incident {
+  const last = incident.casualtyHistory.at(-1);
+  const same =
+    last !== undefined &&
+    last.directLossWan === incident.directLossWan &&
+    CASUALTY_KEYS.every((k) => last.casualties[k] === incident.casualties[k]);
+  if (same) return incident;
+  const entry = {
+    casualties: incident.casualties,
+    directLossWan: incident.directLossWan,
+    at: event.at,
+    seq: event.seq,
+    by: event.actor.displayName,
+    workstation: event.actor.workstation,
+  };
+  return { ...incident, casualtyHistory: [...incident.casualtyHistory, entry] };
 }
 
 /** A lifecycle step: the new state, who took it and when. */
@@ -78,6 +119,7 @@ function step(current: Incident, event: HubEvent, state: IncidentState, fields: 
 export function eventReads(event: HubEvent): Array<RowKey> {
   if (isLinkageEvent(event)) return linkageReads(event);
   if (isTeamEvent(event)) return teamReads(event);
+  if (isDutyEvent(event)) return dutyReads(event);
   switch (event.type) {
     case 'incident.reported':
     case 'incident.updated':
@@ -107,11 +149,11 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
   };
   if (isLinkageEvent(event)) return projectLinkage(event, lookup('linkageActions', event.payload.orderId));
   if (isTeamEvent(event)) return projectTeam(event, lookup('rescueTeams', event.payload.teamId));
+  if (isDutyEvent(event)) return projectDuty(event, lookup('dutyLog', dutyRowId(event)));
   switch (event.type) {
     case 'incident.reported': {
       const reported: Incident = {
         ...event.payload.report,
-  if (isDutyEvent(event)) return dutyReads(event);
         id: event.payload.incidentId,
         mode: event.mode,
         ...(event.drillId === undefined ? {} : { drillId: event.drillId }),
@@ -125,6 +167,7 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
         gradeHistory: [],
         suggestedLevel: 4,
         levelHistory: [],
+        casualtyHistory: [],
         reports: [],
         stateHistory: [
           {
@@ -136,24 +179,26 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
           },
         ],
       };
-      const next = regrade(reported, event, event.payload.grade);
+      const next = recordCasualties(regrade(reported, event, event.payload.grade), event);
       return [{ table: 'incidents', id: next.id, value: next }];
     }
     case 'incident.updated': {
       const current = incident(event.payload.incidentId);
-  if (isDutyEvent(event)) return projectDuty(event, lookup('dutyLog', dutyRowId(event)));
       if (!current) return [];
       const { casualties, ...rest } = event.payload.patch;
-      const next = regrade(
-        {
-          ...current,
-          ...rest,
-          casualties: { ...current.casualties, ...casualties },
-          updatedAt: event.at,
-          lastSeq: event.seq,
-        },
+      const next = recordCasualties(
+        regrade(
+          {
+            ...current,
+            ...rest,
+            casualties: { ...current.casualties, ...casualties },
+            updatedAt: event.at,
+            lastSeq: event.seq,
+          },
+          event,
+          event.payload.grade,
+        ),
         event,
-        event.payload.grade,
       );
       return [{ table: 'incidents', id: next.id, value: next }];
     }

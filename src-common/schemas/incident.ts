@@ -141,6 +141,21 @@ export const StateChangeSchema = z.strictObject({
 export type StateChange = z.infer<typeof StateChangeSchema>;
 
 /**
+ * One set of casualty figures and direct loss as they stood after a report or an update: who
+ * changed them, when (hub time), from which workstation, at which seq. Only changes that alter a
+ * figure are kept, so the list reads as the story of the numbers.
+ */
+export const CasualtyChangeSchema = z.strictObject({
+  casualties: CasualtiesSchema,
+  directLossWan: z.number().min(0).max(1e9),
+  at: InstantSchema,
+  seq: z.int().min(0),
+  by: z.string(),
+  workstation: z.string().max(100).default(''),
+});
+export type CasualtyChange = z.infer<typeof CasualtyChangeSchema>;
+
+/**
  * The projected incident as every replica holds it. The fields after `lastSeq` are derived by
  * the shared projection; rows projected before they existed lack them until their next event
  * (read them through `normalizeIncident` in projection/project.ts when that matters).
@@ -165,6 +180,8 @@ export const IncidentSchema = IncidentReportFieldsSchema.extend({
   /** rules/response-level.ts on the current figures */
   suggestedLevel: ResponseLevelSchema.default(4),
   levelHistory: z.array(LevelChangeSchema).default([]),
+  /** the casualty figures and direct loss after the report and after every update that changed them, oldest first */
+  casualtyHistory: z.array(CasualtyChangeSchema).default([]),
   reports: z.array(ReportRecordSchema).default([]),
   stateHistory: z.array(StateChangeSchema).default([]),
   verifiedAt: InstantSchema.optional(),

@@ -138,6 +138,36 @@ describe('incident projection: grade, level, lifecycle, reports', () => {
     expect(endangered).toMatchObject({ grade: 'general', suggestedLevel: 1 });
   });
 
+  it('keeps the casualty history: the report, then each update that changes a figure or the loss', () => {
+    const withFigures = replay(events.slice(0, 3));
+    expect(withFigures?.casualtyHistory.map((h) => [h.seq, h.casualties.deaths, h.casualties.injured])).toEqual([
+      [1, 1, 0],
+      [2, 1, 3],
+      [3, 3, 3],
+    ]);
+    expect(withFigures?.casualtyHistory[2]).toEqual({
+      casualties: { deaths: 3, seriousInjuries: 2, injured: 3, missing: 0, trapped: 6 },
+      directLossWan: 200,
+      at: at(60),
+      seq: 3,
+      by: '张敏',
+      workstation: 'WS-1',
+    });
+    seq = 300;
+    const row = replay([
+      ev('incident.reported', { incidentId, report }, 0),
+      // the same figures again, and a change of title only: nothing to record
+      ev('incident.updated', { incidentId, patch: { casualties: { deaths: 1 } } }, 1),
+      ev('incident.updated', { incidentId, patch: { title: '泗顶铅锌矿3号井透水' } }, 2),
+      ev('incident.updated', { incidentId, patch: { directLossWan: 1200 } }, 3),
+    ]);
+    expect(row?.casualtyHistory.map((h) => [h.seq, h.directLossWan])).toEqual([
+      [301, 200],
+      [304, 1200],
+    ]);
+    expect(IncidentSchema.safeParse(row).success).toBe(true);
+  });
+
   it('fills the derived fields of a row projected before they existed', () => {
     const old = {
       ...report,
@@ -158,6 +188,16 @@ describe('incident projection: grade, level, lifecycle, reports', () => {
       reports: [],
       stateHistory: [],
       levelHistory: [],
+      casualtyHistory: [
+        {
+          casualties: { deaths: 1, seriousInjuries: 12, injured: 0, missing: 0, trapped: 6 },
+          directLossWan: 200,
+          at: at(0),
+          seq: 0,
+          by: '张敏',
+          workstation: '',
+        },
+      ],
     });
   });
 

@@ -35,6 +35,7 @@ const base: Incident = {
     { grade: 'larger', at: '2025-06-01T03:00:00Z', seq: 5 },
   ],
   suggestedLevel: 3,
+  casualtyHistory: [],
   levelHistory: [
     { level: 4, at: '2025-06-01T02:20:00Z', seq: 3, by: '指挥长', reason: '' },
     { level: 3, at: '2025-06-01T03:10:00Z', seq: 6, by: '指挥长', reason: '死亡3人' },

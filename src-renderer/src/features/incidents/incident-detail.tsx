@@ -15,6 +15,7 @@ import { connectionStore } from '../../sync/connection-store';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { categoryLabel, formatDateTime } from '../../ui/format';
+import { CasualtyHistory } from './casualty-history';
 import { casualtyLine } from './incident-feed';
 import { IncidentActions, usePendingForIncident } from './incident-actions';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
@@ -206,6 +207,8 @@ export function IncidentDetail({ user }: { user: User }) {
           ))}
         </div>
       )}
+
+      <CasualtyHistory incident={incident} />
 
       <Descriptions size="small" column={2} className="detail-facts">
         <Descriptions.Item label={t('report.category')}>

@@ -42,6 +42,9 @@ export const WORKSPACE_EN: Widen<typeof WORKSPACE_ZH_CN> = {
   due: 'due {{at}}',
   casualties: 'Casualties',
   gradeHistory: 'Grade history',
+  casualtyHistory: 'Casualty and loss history',
+  casualtyLoss: 'direct loss {{value}} × 10k CNY',
+  casualtyBy: 'updated by {{by}}',
   updateCasualties: 'Update casualties',
   timeline: 'Timeline',
   tl: {

@@ -41,6 +41,9 @@ export const WORKSPACE_ZH_CN = {
   due: '时限 {{at}}',
   casualties: '人员伤亡',
   gradeHistory: '等级变化',
+  casualtyHistory: '伤亡及损失变化',
+  casualtyLoss: '直接损失 {{value}} 万元',
+  casualtyBy: '{{by}} 更新',
   updateCasualties: '更新伤亡',
   timeline: '事件时间线',
   tl: {
