@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINKAGE_SETTINGS } from '@common/domain/linkage-settings';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -41,6 +42,14 @@ export const HubConfigSchema = z.strictObject({
   sessionCheckMs: z.int().min(100).max(3_600_000).default(30_000),
   /** most commands committed in one transaction */
   maxBatch: z.int().min(1).max(100_000).default(1000),
+  /** escalation of unsigned linkage orders (src-common/domain/linkage-settings.ts) */
+  linkage: z
+    .strictObject({
+      escalateEveryMinutes: z.int().min(1).max(1440).default(LINKAGE_SETTINGS.escalateEveryMinutes),
+      maxOverdueLevel: z.int().min(1).max(10).default(LINKAGE_SETTINGS.maxOverdueLevel),
+      defaultSignMinutes: z.int().min(1).max(1440).default(LINKAGE_SETTINGS.defaultSignMinutes),
+    })
+    .default({ ...LINKAGE_SETTINGS }),
 });
 export type HubConfig = z.infer<typeof HubConfigSchema>;
 export type HubConfigInput = z.input<typeof HubConfigSchema>;

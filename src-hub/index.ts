@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { describeZodError } from '@common/protocol/errors';
 import { hashPassword, verifyPassword } from './auth/passwords';
+import { systemClock } from './clock';
+import type { HubClock } from './clock';
 import { createCommandHandlers } from './commands/registry';
 import { DEMO_INGEST_KEY, HubConfigSchema, HubStartError } from './config';
 import type { HubConfig, HubConfigInput } from './config';
 import { seedDemoAccounts, seedDemoCounty } from './demo/seed';
 import { createHttpHandler } from './http/server';
+import { OverdueTimers } from './linkage/overdue-timers';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
 import type { HubMetrics } from './metrics';
@@ -20,6 +23,8 @@ import { INGEST_USER, SYSTEM_USER } from './system-users';
 
 export { HubConfigSchema, HubStartError } from './config';
 export type { HubConfig, HubConfigInput } from './config';
+export { ManualClock, systemClock } from './clock';
+export type { HubClock } from './clock';
 
 export type Hub = {
   port: number;
@@ -29,6 +34,10 @@ export type Hub = {
   store: HubStore;
   metrics: HubMetrics;
   logger: Logger;
+  /** the clock of event times and deadline timers (injected by tests) */
+  clock: HubClock;
+  /** the escalation timers of unsigned linkage orders */
+  overdueTimers: OverdueTimers;
   headSeq(): number;
   /** Revokes every session of a user and ends their connected sockets (`session.ended`). */
   revokeUserSessions(userId: string): void;
@@ -57,7 +66,10 @@ function urlHost(host: string): string {
 }
 
 /** Starts a hub. Tests pass `port: 0` and read `hub.port`. */
-export async function createHub(input: HubConfigInput, options: { logger?: Logger } = {}): Promise<Hub> {
+export async function createHub(
+  input: HubConfigInput,
+  options: { logger?: Logger; clock?: HubClock } = {},
+): Promise<Hub> {
   const parsed = HubConfigSchema.safeParse(input);
   if (!parsed.success)
     throw new HubStartError('invalid_config', `invalid hub configuration: ${describeZodError(parsed.error)}`);
@@ -81,14 +93,19 @@ export async function createHub(input: HubConfigInput, options: { logger?: Logge
     const metrics = createMetrics();
     metrics.headSeq.set(store.headSeq());
     // NOTE: the pipeline is made before the socket layer that fans its events out.
-    const fanOut: { layer?: SocketLayer } = {};
+    const clock = options.clock ?? systemClock;
+    const fanOut: { layer?: SocketLayer; timers?: OverdueTimers } = {};
     const pipeline = new CommandPipeline({
       store,
       handlers: createCommandHandlers({ reads: store }),
       logger,
       metrics,
       maxBatch: config.maxBatch,
-      onCommitted: (events) => fanOut.layer?.fanOut(events),
+      now: () => clock.now(),
+      onCommitted: (events) => {
+        fanOut.layer?.fanOut(events);
+        fanOut.timers?.observe(events);
+      },
     });
     const ingestKeys = [...config.ingestApiKeys, ...(config.demo ? [DEMO_INGEST_KEY] : [])];
     const startedAt = Date.now();
@@ -99,6 +116,8 @@ export async function createHub(input: HubConfigInput, options: { logger?: Logge
     httpServer.requestTimeout = 30_000;
     const layer = attachSocketServer({ httpServer, config, store, pipeline, logger, metrics });
     fanOut.layer = layer;
+    const overdueTimers = new OverdueTimers({ store, pipeline, clock, settings: config.linkage, logger });
+    fanOut.timers = overdueTimers;
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -110,6 +129,9 @@ export async function createHub(input: HubConfigInput, options: { logger?: Logge
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${urlHost(config.host)}:${port}`;
     logger.info({ url, dataDir: config.dataDir, demo: config.demo, headSeq: store.headSeq() }, 'hub listening');
+    // After listening: an order that fell due while the hub was down is escalated now, through
+    // the pipeline, and fanned out to whoever has connected.
+    overdueTimers.start();
 
     let closing: Promise<void> | undefined;
     const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -120,6 +142,8 @@ export async function createHub(input: HubConfigInput, options: { logger?: Logge
       store,
       metrics,
       logger,
+      clock,
+      overdueTimers,
       headSeq: () => store.headSeq(),
       revokeUserSessions(userId: string) {
         const now = Date.now();
@@ -135,6 +159,7 @@ export async function createHub(input: HubConfigInput, options: { logger?: Logge
         closing ??= (async () => {
           logger.info({ pending: pipeline.pending }, 'hub shutting down');
           layer.stopAccepting();
+          overdueTimers.stop();
           httpServer.close();
           await tick(); // commands already read from sockets reach the queue
           pipeline.close(); // ...and are committed and answered

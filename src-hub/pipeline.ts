@@ -6,10 +6,10 @@ import { COMMAND_PAYLOADS, CommandEnvelopeSchema, isCommandType } from '@common/
 import type { CommandType, ParsedCommand } from '@common/protocol/commands';
 import { describeZodError } from '@common/protocol/errors';
 import type { Actor, HubEvent } from '@common/protocol/events';
-import type { CommandHandlers } from './commands/types';
+import type { CommandContext, CommandHandlers, HandlerResult } from './commands/types';
 import { guardInput } from './guards';
 import type { HubMetrics } from './metrics';
-import type { BatchTx, HubStore } from './store/types';
+import type { BatchTx, HubStore, StoreReads } from './store/types';
 
 const SLOW_COMMIT_MS = 50;
 
@@ -19,8 +19,20 @@ const SLOW_COMMIT_MS = 50;
  */
 export type CommandSource = { actor: Actor; userId: string; departmentId?: string | null };
 
+/**
+ * Work the hub does of itself (e.g. an overdue timer firing): run inside a batch exactly like a
+ * command — same transaction, hash chain, recorded answer and fan-out — but produced by a
+ * function that reads the state at run time, not by a parsed command. `id` is the command id
+ * written into the events; `label` names it in logs and metrics.
+ */
+export type InternalJob = {
+  id: string;
+  label: string;
+  run: (ctx: CommandContext, reads: StoreReads) => HandlerResult;
+};
+
 type Pending = {
-  command: ParsedCommand;
+  command: ParsedCommand | { id: string; type: string; job: InternalJob };
   source: CommandSource;
   startedAt: number;
   resolve: (answer: CommandAck) => void;
@@ -92,6 +104,15 @@ export class CommandPipeline {
     if (this.closed) return Promise.resolve(fail('internal', 'the hub is shutting down; send again later'));
     return new Promise((resolve) => {
       this.queue.push({ command, source, startedAt, resolve });
+      this.schedule();
+    });
+  }
+
+  /** Queues work of the hub itself (timers) behind the commands already waiting. */
+  submitInternal(job: InternalJob, source: CommandSource): Promise<CommandAck> {
+    if (this.closed) return Promise.resolve(fail('internal', 'the hub is shutting down'));
+    return new Promise((resolve) => {
+      this.queue.push({ command: { id: job.id, type: job.label, job }, source, startedAt: performance.now(), resolve });
       this.schedule();
     });
   }
@@ -168,12 +189,16 @@ export class CommandPipeline {
     }
     const at = new Date(this.now()).toISOString();
     const ctx = { commandId: command.id, actor: source.actor, at, departmentId: source.departmentId ?? null };
-    const handler = this.options.handlers[command.type] as (
-      c: typeof ctx,
-      payload: unknown,
-    ) => ReturnType<CommandHandlers[CommandType]>;
     try {
-      const result = handler(ctx, command.payload);
+      let result: HandlerResult;
+      if ('job' in command) result = command.job.run(ctx, tx);
+      else {
+        const handler = this.options.handlers[command.type] as (
+          c: typeof ctx,
+          payload: unknown,
+        ) => ReturnType<CommandHandlers[CommandType]>;
+        result = handler(ctx, command.payload);
+      }
       // NOTE: refusals are not stored: they had no effect, so running a resend again is safe
       // (and lets a command refused for a missing incident succeed once the incident exists).
       if (!result.ok) return { ok: false, error: result.error };

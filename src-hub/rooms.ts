@@ -95,3 +95,14 @@ export function canSee(
   const mine = new Set(roomsFor(user, sessionId));
   return audience.rooms.some((r) => mine.has(r));
 }
+
+/**
+ * The same rule for a projected order (the `snapshot`'s `linkageActions` rows): the command
+ * center sees every order, a department only its own.
+ */
+export function canSeeOrder(
+  user: { role: Role; departmentId: string | null },
+  order: { departmentId: string },
+): boolean {
+  return COMMAND_CENTER_ROLES.includes(user.role) || user.departmentId === order.departmentId;
+}

@@ -16,7 +16,7 @@ import type { HubConfig } from '../config';
 import { guardInput } from '../guards';
 import type { HubMetrics } from '../metrics';
 import type { CommandPipeline } from '../pipeline';
-import { audienceOf, canSee, roomsFor } from '../rooms';
+import { audienceOf, canSee, canSeeOrder, roomsFor } from '../rooms';
 import type { HubStore, SessionRecord, UserRecord } from '../store/types';
 
 export type SocketData = { user: UserRecord; session: SessionRecord; actor: Actor };
@@ -136,7 +136,9 @@ export function attachSocketServer(deps: SocketDeps) {
       const parsed = SnapshotRequestSchema.safeParse(raw ?? {});
       if (!parsed.success) return fail('invalid_payload', describeZodError(parsed.error));
       const { seq, tables } = store.snapshot();
-      return { ok: true, seq, tables };
+      // NOTE: the same audience as the events: a liaison's replica holds its department's orders only.
+      const linkageActions = tables.linkageActions.filter((o) => canSeeOrder(user, o));
+      return { ok: true, seq, tables: { ...tables, linkageActions } };
     });
 
     socket.on('disconnect', (reason) => {

@@ -283,6 +283,9 @@ export function openSqliteStore(dataDir: string): HubStore {
       }
     },
     getRow,
+    listRows<T extends ReplicaTable>(table: T): Array<ReplicaRowTypes[T]> {
+      return projection[table].all.all().map((r) => JSON.parse(r.row) as ReplicaRowTypes[T]);
+    },
     getCommand,
     readEvents(sinceSeq, limit) {
       return stmt.readEvents.all(sinceSeq, limit).map(rowToEvent);

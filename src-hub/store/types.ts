@@ -59,6 +59,8 @@ export type HubStore = {
   /** One transaction around `fn`: everything it appends commits together, or nothing does. */
   batch<T>(fn: (tx: BatchTx) => T): T;
   getRow: StoreReads['getRow'];
+  /** Every row of one projected table, by id (start-up scans such as the overdue timers). */
+  listRows<T extends ReplicaTable>(table: T): Array<ReplicaRowTypes[T]>;
   getCommand(id: string): StoredCommand | undefined;
   /** Events with seq > sinceSeq, ascending, at most `limit`. */
   readEvents(sinceSeq: number, limit: number): Array<HubEvent>;

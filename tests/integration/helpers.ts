@@ -12,7 +12,7 @@ import type { LoginResponse } from '@common/protocol/login';
 import type { ClientToServerEvents, ServerToClientEvents } from '@common/protocol/socket';
 import type { SnapshotAck, SyncAck } from '@common/protocol/sync';
 import { createHub } from '../../src-hub/index';
-import type { Hub, HubConfigInput } from '../../src-hub/index';
+import type { Hub, HubClock, HubConfigInput } from '../../src-hub/index';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -23,9 +23,12 @@ export function tempDir(prefix = 'wf-hub-'): string {
 }
 
 /** A real hub on port 0 in a fresh temp folder, demo accounts and county seeded, logs silent. */
-export async function startHub(overrides: Partial<HubConfigInput> = {}): Promise<TestHub> {
+export async function startHub(
+  overrides: Partial<HubConfigInput> = {},
+  options: { clock?: HubClock } = {},
+): Promise<TestHub> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const hub = await createHub({ port: 0, dataDir, demo: true, logLevel: 'silent', ...overrides });
+  const hub = await createHub({ port: 0, dataDir, demo: true, logLevel: 'silent', ...overrides }, options);
   return Object.assign(hub, {
     dataDir,
     async dispose() {
