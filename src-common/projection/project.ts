@@ -1,5 +1,6 @@
 import type { HubEvent } from '../protocol/events';
 import { incidentGrade } from '../rules/accident-grade';
+import { receivedTime } from '../rules/intake';
 import { suggestResponseLevel } from '../rules/response-level';
 import type { Incident, IncidentState } from '../schemas/incident';
 import { dutyReads, dutyRowId, isDutyEvent, projectDuty } from './project-duty';
@@ -158,7 +159,7 @@ export function projectEvent(event: HubEvent, lookup: RowLookup): Array<RowChang
         mode: event.mode,
         ...(event.drillId === undefined ? {} : { drillId: event.drillId }),
         state: 'reported',
-        reportedAt: event.at,
+        reportedAt: receivedTime(event.payload.report.receivedAt, event.at),
         reportedBy: event.actor.displayName,
         updatedAt: event.at,
         noteCount: 0,

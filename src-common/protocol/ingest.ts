@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../schemas/common';
+import { IdSchema, LngLatSchema } from '../schemas/common';
 import { IncidentReportFieldsSchema, IncidentSourceSchema } from '../schemas/incident';
 
 /**
@@ -9,12 +9,19 @@ import { IncidentReportFieldsSchema, IncidentSourceSchema } from '../schemas/inc
  */
 export const IngestIncidentSchema = IncidentReportFieldsSchema.extend({
   source: IncidentSourceSchema.default('ingest_api'),
+  /** optional when `enterpriseId` names a known enterprise: its position is used (rules/intake.ts) */
+  location: LngLatSchema.optional(),
+  /** the datum of `location`: transfers from Amap-based systems give GCJ-02, Baidu-based BD-09 */
+  datum: z.enum(['WGS84', 'GCJ02', 'BD09']).default('WGS84'),
   externalId: z
     .string()
     .min(1)
     .max(128)
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
     .optional(),
+}).refine((b) => b.location !== undefined || b.enterpriseId !== undefined, {
+  path: ['location'],
+  message: 'give the location or an enterpriseId whose position is used',
 });
 export type IngestIncident = z.input<typeof IngestIncidentSchema>;
 

@@ -58,6 +58,11 @@ export const IncidentReportFieldsSchema = z.strictObject({
   category: z.enum(ACCIDENT_CATEGORY_CODES),
   source: IncidentSourceSchema.default('phone'),
   occurredAt: InstantSchema,
+  /**
+   * when the command center received the report (the call came in), if before it was entered;
+   * the projected `reportedAt` (from which the Art. 9 clock runs) is this, else the hub's time
+   */
+  receivedAt: InstantSchema.optional(),
   location: LngLatSchema,
   townshipCode: z.enum(TOWNSHIP_CODES).optional(),
   enterpriseId: EntityIdSchema.optional(),

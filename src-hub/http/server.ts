@@ -5,6 +5,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { ulid } from 'ulid';
 import { describeZodError } from '@common/protocol/errors';
 import { IngestIncidentSchema } from '@common/protocol/ingest';
+import { resolveIntakePlace } from '@common/rules/intake';
 import { MAX_COMMAND_BYTES } from '@common/protocol/limits';
 import { HTTP_PATHS, LoginRequestSchema } from '@common/protocol/login';
 import type { LoginResponse } from '@common/protocol/login';
@@ -109,7 +110,22 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (!body.ok) return sendError(res, body.status, body.error.code, body.error.message);
     const parsed = IngestIncidentSchema.safeParse(body.value);
     if (!parsed.success) return sendError(res, 400, 'invalid_payload', describeZodError(parsed.error));
-    const { externalId, ...report } = parsed.data;
+    const { externalId, location, datum, ...fields } = parsed.data;
+    const enterprise = fields.enterpriseId === undefined ? undefined : store.getRow('enterprises', fields.enterpriseId);
+    // NOTE: another system naming an enterprise we do not know is a data error worth telling it about.
+    if (fields.enterpriseId !== undefined && !enterprise) {
+      return sendError(res, 400, 'invalid_payload', `enterpriseId: enterprise ${fields.enterpriseId} does not exist`);
+    }
+    const place = resolveIntakePlace(
+      {
+        ...(location === undefined ? {} : { location, datum }),
+        ...(fields.enterpriseId === undefined ? {} : { enterpriseId: fields.enterpriseId }),
+        ...(fields.townshipCode === undefined ? {} : { townshipCode: fields.townshipCode }),
+      },
+      enterprise,
+    );
+    if (!place.ok) return sendError(res, 400, 'invalid_payload', `${place.field}: ${place.message}`);
+    const report = { ...fields, ...place.place };
     const incidentId = externalId === undefined ? ulid() : deterministicUlid('ingest-incident', externalId);
     const commandId = externalId === undefined ? ulid() : deterministicUlid('ingest-command', externalId);
     const answer = await pipeline.submit(

@@ -99,6 +99,66 @@ describe('HTTP: ingest API and static files', () => {
     expect(hub.store.getRow('incidents', id)?.source).toBe('sensor_alarm');
   });
 
+  it('takes every intake field: an enterprise gives position and township, GCJ-02 is converted, time of report kept', async () => {
+    const ent = hub.store.listRows('enterprises')[0];
+    if (!ent) throw new Error('the demo county has no enterprise');
+    const receivedAt = new Date(Date.now() - 7 * 60_000).toISOString();
+    const full = await ingest(
+      {
+        title: '119转警：某厂车间起火，2人被困',
+        category: 'fire',
+        source: 'transfer_119',
+        occurredAt: new Date(Date.now() - 15 * 60_000).toISOString(),
+        receivedAt,
+        enterpriseId: ent.id,
+        casualties: { deaths: 1, seriousInjuries: 2, injured: 3, missing: 1, trapped: 2 },
+        directLossWan: 120.5,
+        hazmat: '油漆、稀释剂约2吨',
+        beyondCountyCapacity: true,
+        description: '车间二层起火，浓烟',
+        reporterName: '王某',
+        reporterPhone: '13800000000',
+      },
+      DEMO_INGEST_KEY,
+    );
+    expect(full.status).toBe(201);
+    const row = hub.store.getRow('incidents', (full.body as { incidentId: string }).incidentId);
+    expect(row).toMatchObject({
+      source: 'transfer_119',
+      enterpriseId: ent.id,
+      location: ent.location,
+      townshipCode: ent.townshipCode,
+      reportedAt: receivedAt,
+      receivedAt,
+      casualties: { deaths: 1, seriousInjuries: 2, injured: 3, missing: 1, trapped: 2 },
+      directLossWan: 120.5,
+      hazmat: '油漆、稀释剂约2吨',
+      beyondCountyCapacity: true,
+      reporterName: '王某',
+      reporterPhone: '13800000000',
+      suggestedLevel: 3,
+    });
+    expect(row?.casualtyHistory).toHaveLength(1);
+
+    // GCJ-02 from an Amap-based 110 system: stored in WGS84, a few hundred metres away
+    const gcj = await ingest(body({ location: { lng: 109.365, lat: 25.017 }, datum: 'GCJ02' }), DEMO_INGEST_KEY);
+    expect(gcj.status).toBe(201);
+    const moved = hub.store.getRow('incidents', (gcj.body as { incidentId: string }).incidentId)?.location;
+    expect(moved && Math.abs(moved.lng - 109.365) + Math.abs(moved.lat - 25.017)).toBeGreaterThan(0.002);
+
+    const before = hub.headSeq();
+    const unknown = await ingest({ ...body(), location: undefined, enterpriseId: 'ent-nope' }, DEMO_INGEST_KEY);
+    expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } });
+    expect(JSON.stringify(unknown.body)).toMatch(/enterpriseId/);
+    const nowhere = await ingest({ ...body(), location: undefined }, DEMO_INGEST_KEY);
+    expect(nowhere.status).toBe(400);
+    expect(JSON.stringify(nowhere.body)).toMatch(/location/);
+    const future = await ingest(body({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }), DEMO_INGEST_KEY);
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body)).toMatch(/receivedAt/);
+    expect(hub.headSeq()).toBe(before);
+  });
+
   it('serves the renderer with an SPA fallback, cache headers, and no traversal', async () => {
     const index = await fetch(`${hub.url}/`);
     expect(index.status).toBe(200);

@@ -1,4 +1,5 @@
 import { incidentGrade } from '@common/rules/accident-grade';
+import { receivedAtProblem } from '@common/rules/intake';
 import type { CommandHandlerFactory } from '../types';
 import { drillRule, refuse } from '../types';
 
@@ -13,6 +14,8 @@ export const createIncidentReport: CommandHandlerFactory<'incident.report'> = ({
     if (payload.mode === 'real' && payload.drillId !== undefined) {
       return refuse('invalid_payload', 'payload.drillId: only a drill incident has a drillId');
     }
+    const late = receivedAtProblem(payload.report.receivedAt, ctx.at);
+    if (late) return refuse('invalid_payload', `payload.report.receivedAt: ${late}`);
     if (reads.getRow('incidents', payload.incidentId)) {
       return refuse('conflict', `incident ${payload.incidentId} already exists`);
     }
