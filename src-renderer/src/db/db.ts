@@ -54,7 +54,10 @@ export class WatchfloorDb extends Dexie {
   constructor(name: string, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     // NOTE: 'strict' makes Chromium flush each committed transaction to disk before reporting
     // success, so a command shown as "saved" (in the outbox) survives a crash right after.
-    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    // NOTE: cache 'immutable': live-query results are frozen and shared instead of deep-cloned
+    // for every reader — cloning 50,000 enterprises cost as much as reading them. Rows from a
+    // live query must never be mutated (copy first: `{ ...row }`, `[...rows].sort()`).
+    super(name, { ...options, chromeTransactionDurability: 'strict', cache: 'immutable' });
     this.version(1).stores({
       incidents: 'id, reportedAt, updatedAt, state, mode',
       incidentNotes: 'id, incidentId, [incidentId+seq]',

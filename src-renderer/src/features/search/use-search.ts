@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { TOWNSHIPS } from '@common/domain/county';
 import type { LngLat } from '@common/schemas/common';
 import type { Plan } from '@common/schemas/plan';
@@ -22,12 +22,22 @@ function staticEntries(data: PlaceData): Array<SearchEntry> {
 
 /**
  * Two indexes, each built once per change of its data: everything static, and the teams (which
- * move — rebuilding the 50,000-entry index on every team position would be waste).
+ * move — rebuilding the 50,000-entry index on every team position would be waste). The static
+ * index is built when the page is idle (or at the first query, if that comes sooner): building
+ * it takes a second on 50,000 enterprises and must not hold up the map's first paint.
  */
 export function useSearch(): (query: string, limit?: number) => Array<SearchHit> {
   const data = usePlaceData();
   const teams = useTeamData();
-  const base = useMemo(() => buildSearchIndex(staticEntries(data)), [data]);
+  const built = useRef<{ data: PlaceData; index: SearchIndex } | null>(null);
+  const baseIndex = useCallback((): SearchIndex => {
+    if (built.current?.data !== data) built.current = { data, index: buildSearchIndex(staticEntries(data)) };
+    return built.current.index;
+  }, [data]);
+  useEffect(() => {
+    const handle = requestIdleCallback(() => baseIndex(), { timeout: 10_000 });
+    return () => cancelIdleCallback(handle);
+  }, [baseIndex]);
   const teamIndex = useMemo<SearchIndex>(
     () => buildSearchIndex(teams.rows.map((t) => ({ kind: 'rescueTeams', id: t.id, name: t.name }))),
     [teams.rows],
@@ -35,8 +45,8 @@ export function useSearch(): (query: string, limit?: number) => Array<SearchHit>
   return useMemo(
     () =>
       (query: string, limit = 20) =>
-        mergeHits([searchIndex(base, query, limit), searchIndex(teamIndex, query, limit)], limit),
-    [base, teamIndex],
+        mergeHits([searchIndex(baseIndex(), query, limit), searchIndex(teamIndex, query, limit)], limit),
+    [baseIndex, teamIndex],
   );
 }
 
