@@ -32,7 +32,8 @@ verify  walks the event log's hash chain; prints OK and the count, or names the 
         altered or missing seq and exits 1.
 
 <data>/${CONFIG_FILE} (optional): { "adminPassword", "ingestApiKeys": [..], "port", "host",
-  "tokenTtlMs", "rateLimit": {"points","durationSec"}, "loginRateLimit", "logLevel", "staticDir" }.
+  "tokenTtlMs", "rateLimit": {"points","durationSec"}, "loginRateLimit", "logLevel", "staticDir",
+  "linkage": {"escalateEveryMinutes","maxOverdueLevel","defaultSignMinutes"} }.
 Flags win over the environment, which wins over ${CONFIG_FILE}.
 Exit codes: 0 ok, 1 failure (verify found a bad row, runtime error), 2 usage or configuration error.
 `;
@@ -48,6 +49,14 @@ const FileConfigSchema = z.strictObject({
   rateLimit: z.strictObject({ points: z.int(), durationSec: z.int() }).optional(),
   loginRateLimit: z.strictObject({ points: z.int(), durationSec: z.int() }).optional(),
   logLevel: z.enum(LOG_LEVELS).optional(),
+  /** escalation of unsigned linkage orders; checked in full by HubConfigSchema */
+  linkage: z
+    .strictObject({
+      escalateEveryMinutes: z.int().optional(),
+      maxOverdueLevel: z.int().optional(),
+      defaultSignMinutes: z.int().optional(),
+    })
+    .optional(),
 });
 
 class UsageError extends Error {}
@@ -135,6 +144,7 @@ function serveConfig(values: ReturnType<typeof parse>['values']): HubConfigInput
     ...(file.tokenTtlMs === undefined ? {} : { tokenTtlMs: file.tokenTtlMs }),
     ...(rateLimit === undefined ? {} : { rateLimit }),
     ...(file.loginRateLimit === undefined ? {} : { loginRateLimit: file.loginRateLimit }),
+    ...(file.linkage === undefined ? {} : { linkage: file.linkage }),
     ingestApiKeys: [...(file.ingestApiKeys ?? []), ...(envKeys ?? [])],
     ...(adminPassword ? { adminPassword } : {}),
     ...(logLevel === undefined ? {} : { logLevel: logLevel as HubConfigInput['logLevel'] }),
