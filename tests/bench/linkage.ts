@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
@@ -114,6 +114,18 @@ async function seedLiaisons(dataDir: string, departmentIds: Array<string>): Prom
   }
 }
 
+/** The hub's own time in `linkage.send` (validation, handler, commit), summed over its sends, ms. */
+async function hubSendMs(url: string): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${url}${HTTP_PATHS.metrics}`)).text();
+  const pick = (suffix: string): number => {
+    const m = new RegExp(`^watchfloor_command_duration_seconds_${suffix}\\{type="linkage.send"\\} (\\S+)$`, 'm').exec(
+      text,
+    );
+    return m?.[1] ? Number(m[1]) : 0;
+  };
+  return { sum: pick('sum') * 1000, count: pick('count') };
+}
+
 /** The officer's replica of the board: snapshot rows, then live events through projectEvent. */
 function officerBoard(initial: Array<LinkageAction>) {
   const rows = new Map(initial.map((o) => [o.id, o]));
@@ -205,6 +217,8 @@ export async function run(): Promise<void> {
     });
 
     const fanout: Array<number> = [];
+    const acks: Array<number> = [];
+    let hubBefore = { sum: 0, count: 0 };
     const settles: Array<number> = [];
     for (let round = 0; round <= ROUNDS; round++) {
       const measured = round > 0;
@@ -215,8 +229,10 @@ export async function run(): Promise<void> {
         signMinutes: 15,
       }));
       const ids = new Set(orders.map((o) => o.orderId));
+      if (round === 1) hubBefore = await hubSendMs(url);
       const sentAt = now();
       await must(officer, 'linkage.send', { incidentId, orders });
+      if (measured) acks.push(now() - sentAt);
       // Every order has reached its liaison when the liaison process reports all of them.
       let received: Array<[string, string, number]> = [];
       for (let waited = 0; ; waited += 50) {
@@ -239,6 +255,8 @@ export async function run(): Promise<void> {
       await sleep(200);
     }
 
+    const hubAfter = await hubSendMs(url);
+    const hubPerSend = (hubAfter.sum - hubBefore.sum) / Math.max(1, hubAfter.count - hubBefore.count);
     fanout.sort((a, b) => a - b);
     settles.sort((a, b) => a - b);
     const f = (v: number): string => v.toFixed(2);
@@ -249,6 +267,12 @@ export async function run(): Promise<void> {
       `# ${DEPARTMENTS} departments, ${ORDERS} orders per send, ${ROUNDS} measured rounds: fan-out p50 ` +
         `${f(percentile(fanout, 50))} ms, max ${f(fanout.at(-1) ?? Number.NaN)} ms; settle per round ` +
         `${settles.map(f).join(', ')} ms`,
+    );
+    console.log(
+      `# officer's ack per send ${acks.map(f).join(', ')} ms; inside the hub (validate, handle, commit) ` +
+        `${f(hubPerSend)} ms per send; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} CPUs`,
     );
     console.log(`# target fanout p99 ≤ ${TARGET_FANOUT_P99_MS} ms: ${p99 <= TARGET_FANOUT_P99_MS ? 'met' : 'MISSED'}`);
   } finally {
