@@ -130,6 +130,11 @@ export class OverdueTimers {
             if (!order || !LINKAGE_AWAITING_SIGNATURE.includes(order.state)) {
               return refuse('conflict', `order ${orderId} no longer awaits a signature`);
             }
+            // An incident closed or dismissed with orders still unsigned: they are moot, no alarm.
+            const incident = reads.getRow('incidents', order.incidentId);
+            if (incident && (incident.state === 'closed' || incident.state === 'dismissed')) {
+              return refuse('conflict', `order ${orderId}: the incident is ${incident.state}`);
+            }
             const level = overdueLevelAt(
               order.signDeadline,
               Date.parse(ctx.at),

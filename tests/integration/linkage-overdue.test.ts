@@ -44,6 +44,16 @@ describe('linkage overdue timers, run by the hub on its own clock', () => {
       ).toMatchObject({ ok: true });
       expect(hub.store.getRow('linkageActions', late.orderId)?.signDeadline).toBe('2026-06-01T02:05:00.000Z');
       expect(await send(health, command('linkage.sign', { orderId: onTime.orderId }))).toMatchObject({ ok: true });
+      // An order of an incident dismissed as a false report (误报) raises no alarm.
+      const falseAlarm = reportPayload();
+      expect(await send(duty, command('incident.report', falseAlarm))).toMatchObject({ ok: true });
+      const moot = draft('health', { signMinutes: 5 });
+      expect(
+        await send(duty, command('linkage.send', { incidentId: falseAlarm.incidentId, orders: [moot] })),
+      ).toMatchObject({ ok: true });
+      expect(
+        await send(duty, command('incident.dismiss', { incidentId: falseAlarm.incidentId, reason: '误报' })),
+      ).toMatchObject({ ok: true });
 
       clock.advance(5 * MINUTE - 1);
       await settle();
@@ -60,6 +70,7 @@ describe('linkage overdue timers, run by the hub on its own clock', () => {
       await until(() => onHealth.events.some((e) => e.type === 'linkage.overdue'), 'overdue on the liaison');
       await until(() => onWall.events.some((e) => e.type === 'linkage.overdue'), 'overdue on the wall');
       expect(overdueIn(hub, onTime.orderId)).toEqual([]);
+      expect(overdueIn(hub, moot.orderId)).toEqual([]);
 
       clock.advance(10 * MINUTE);
       await until(() => overdueIn(hub, late.orderId).length === 2, 'level 2');
