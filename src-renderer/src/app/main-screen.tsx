@@ -8,6 +8,9 @@ import { ReplicaTablesProvider } from '../db/replica-tables';
 import { DetailPanel } from '../features/details/detail-panel';
 import { panels } from '../features/details/panel-store';
 import { SideTabs } from '../features/details/side-tabs';
+import { DutyDrawer } from '../features/duty/duty-drawer';
+import { dutyUi } from '../features/duty/duty-ui-store';
+import { HandoverBanner } from '../features/duty/handover-banner';
 import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentFeed } from '../features/incidents/incident-feed';
 import { incidentUi } from '../features/incidents/incident-ui-store';
@@ -60,6 +63,7 @@ export function MainScreen({ session }: { session: Session }) {
       stopSync();
       incidentUi.select(null);
       incidentUi.closeReport();
+      dutyUi.reset();
       panels.reset();
     };
   }, [session]);
@@ -76,6 +80,7 @@ export function MainScreen({ session }: { session: Session }) {
           <PlaceDataProvider>
             <div className="main-screen" data-testid="main-screen">
               <AppHeader user={session.user} onLogout={logout} />
+              <HandoverBanner user={session.user} />
               <div className="main-body">
                 <div className="main-map">
                   <MapView />
@@ -90,6 +95,7 @@ export function MainScreen({ session }: { session: Session }) {
                   <SideTabs feed={<IncidentFeed canReport={canReport} />} />
                 </aside>
               </div>
+              <DutyDrawer user={session.user} />
               {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
             </div>
             <PanelsMapBridge />

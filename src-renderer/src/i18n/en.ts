@@ -1,6 +1,8 @@
 import type { Messages } from './zh-cn';
 import { PANELS_EN } from '../features/details/panels-en';
 import { WORKSPACE_EN } from '../features/incidents/workspace-en';
+import { DUTY_EN } from '../features/duty/duty-en';
+import { EXPORT_EN } from '../features/incidents/export/export-en';
 import { LINKAGE_EN } from '../features/linkage/linkage-en';
 
 export const EN: Messages = {
@@ -50,6 +52,8 @@ export const EN: Messages = {
   },
   panels: PANELS_EN,
   workspace: WORKSPACE_EN,
+  duty: DUTY_EN,
+  incidentExport: EXPORT_EN,
   linkage: LINKAGE_EN,
   commands: {
     'incident.report': 'Report incident',
@@ -76,6 +80,9 @@ export const EN: Messages = {
     'linkage.reassign': 'Reassign an order',
     'team.status': 'Update team status',
     'team.position': 'Update team position',
+    'duty.log': 'Write in the duty log',
+    'duty.handover': 'Hand over the shift',
+    'duty.acceptHandover': 'Acknowledge a handover',
   },
   failure: {
     title: 'Not done: {{command}}',

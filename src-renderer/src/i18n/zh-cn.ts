@@ -1,5 +1,7 @@
 import { PANELS_ZH_CN } from '../features/details/panels-zh-cn';
 import { WORKSPACE_ZH_CN } from '../features/incidents/workspace-zh-cn';
+import { DUTY_ZH_CN } from '../features/duty/duty-zh-cn';
+import { EXPORT_ZH_CN } from '../features/incidents/export/export-zh-cn';
 import { LINKAGE_ZH_CN } from '../features/linkage/linkage-zh-cn';
 /** 简体中文 — the default language. Keys are shared with en.ts (checked by its type). */
 export const ZH_CN = {
@@ -49,6 +51,8 @@ export const ZH_CN = {
   },
   panels: PANELS_ZH_CN,
   workspace: WORKSPACE_ZH_CN,
+  duty: DUTY_ZH_CN,
+  incidentExport: EXPORT_ZH_CN,
   linkage: LINKAGE_ZH_CN,
   commands: {
     'incident.report': '上报事件',
@@ -75,6 +79,9 @@ export const ZH_CN = {
     'linkage.reassign': '改派指令',
     'team.status': '更新队伍状态',
     'team.position': '更新队伍位置',
+    'duty.log': '记录值班日志',
+    'duty.handover': '交班',
+    'duty.acceptHandover': '接班确认',
   },
   failure: {
     title: '操作未执行：{{command}}',

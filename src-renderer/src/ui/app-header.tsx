@@ -2,6 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { AlertOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@common/schemas/user';
+import { DutyLogButton } from '../features/duty/duty-drawer';
 import { SettingsButton } from '../features/settings/settings-drawer';
 import { SearchBox } from '../features/search/search-box';
 import { ConnectionIndicator } from './connection-indicator';
@@ -24,6 +25,7 @@ export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void
       <SearchBox />
       <Space size={16} align="center">
         <ConnectionIndicator />
+        <DutyLogButton user={user} />
         <span data-testid="current-user">
           <UserOutlined /> {user.displayName} · <Tag>{t(`roles.${user.role}`)}</Tag>
         </span>

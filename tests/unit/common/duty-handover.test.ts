@@ -5,7 +5,7 @@ import type { RowLookup } from '@common/projection/project';
 import type { ReplicaRowTypes, ReplicaTable } from '@common/projection/tables';
 import { COMMAND_PAYLOADS } from '@common/protocol/commands';
 import { EventSchema } from '@common/protocol/events';
-import type { HubEvent } from '@common/protocol/events';
+import type { Actor, HubEvent } from '@common/protocol/events';
 import { checkAcceptHandover, pendingHandoversFor } from '@common/rules/handover-rules';
 import { handoverSummary, orderOverdue } from '@common/rules/handover-summary';
 import { DutyLogEntrySchema, HandoverSummarySchema } from '@common/schemas/duty';
@@ -193,7 +193,7 @@ describe('duty projection and the handover rules', () => {
   const lookup: RowLookup = <T extends ReplicaTable>(table: T, id: string) =>
     rows.get(`${table}/${id}`) as ReplicaRowTypes[T] | undefined;
   let seq = 0;
-  const apply = (type: HubEvent['type'], actor: typeof duty, payload: Record<string, unknown>) => {
+  const apply = (type: HubEvent['type'], actor: Actor, payload: Record<string, unknown>) => {
     seq += 1;
     const e = EventSchema.parse({ seq, type, at: iso(seq), actor, mode: 'real', commandId: ulid(), payload });
     for (const c of projectEvent(e, lookup)) rows.set(`${c.table}/${c.id}`, c.value);
