@@ -46,7 +46,10 @@ describe('team simulator against a real hub', () => {
     expect(await send(duty, command('linkage.send', { incidentId: p.incidentId, orders: [order] }))).toMatchObject({
       ok: true,
     });
-    const mine = () => rec.events.filter((e) => e.type.startsWith('team.') && e.payload.teamId === TEAM);
+    const mine = () =>
+      rec.events.filter(
+        (e) => (e.type === 'team.statusChanged' || e.type === 'team.positionUpdated') && e.payload.teamId === TEAM,
+      );
     const statuses = () =>
       mine()
         .filter((e): e is Extract<HubEvent, { type: 'team.statusChanged' }> => e.type === 'team.statusChanged')
