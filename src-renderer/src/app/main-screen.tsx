@@ -15,6 +15,9 @@ import { IncidentDetail } from '../features/incidents/incident-detail';
 import { IncidentFeed } from '../features/incidents/incident-feed';
 import { incidentUi } from '../features/incidents/incident-ui-store';
 import { ReportIncidentDrawer } from '../features/incidents/report-incident-drawer';
+import { DepartmentInbox } from '../features/linkage/department-inbox';
+import { LinkageLayer } from '../features/linkage/linkage-layer';
+import { linkageUi } from '../features/linkage/linkage-ui-store';
 import { PanelsMapBridge } from '../features/spatial/map-bridge';
 import { PlaceDataProvider } from '../features/spatial/place-data';
 import { MapProvider } from '../map/map-context';
@@ -63,6 +66,7 @@ export function MainScreen({ session }: { session: Session }) {
       stopSync();
       incidentUi.select(null);
       incidentUi.closeReport();
+      linkageUi.close();
       dutyUi.reset();
       panels.reset();
     };
@@ -92,13 +96,17 @@ export function MainScreen({ session }: { session: Session }) {
                   </div>
                 </div>
                 <aside className="main-side">
-                  <SideTabs feed={<IncidentFeed canReport={canReport} />} />
+                  <SideTabs
+                    feed={<IncidentFeed canReport={canReport} />}
+                    inbox={role === 'liaison' ? <DepartmentInbox user={session.user} /> : undefined}
+                  />
                 </aside>
               </div>
               <DutyDrawer user={session.user} />
               {canReport && <ReportIncidentDrawer mode={role === 'drill_coordinator' ? 'drill' : 'real'} />}
             </div>
             <PanelsMapBridge />
+            <LinkageLayer user={session.user} />
           </PlaceDataProvider>
         </MapProvider>
       </ReplicaTablesProvider>

@@ -20,7 +20,7 @@ export type PlaceRef = { kind: PlaceKind; id: string };
 
 export const isPlaceRef = (ref: DetailRef | null): ref is PlaceRef => ref !== null && ref.kind !== 'plans';
 
-export type SideTab = 'feed' | 'plans' | 'spatial';
+export type SideTab = 'inbox' | 'feed' | 'plans' | 'spatial';
 export type SpatialTool = 'radius' | 'nearest' | 'measure';
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10] as const;
 export type RadiusKm = (typeof RADIUS_CHOICES_KM)[number];

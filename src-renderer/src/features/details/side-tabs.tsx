@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +7,17 @@ import { SpatialTools } from '../spatial/spatial-tools';
 import { panels, usePanels } from './panel-store';
 import type { SideTab } from './panel-store';
 
-/** The side column: the incident feed (first, as before), the plans panel, the spatial tools. */
-export function SideTabs({ feed }: { feed: ReactNode }) {
+/**
+ * The side column: the incident feed (first, as before), the plans panel, the spatial tools. A
+ * liaison's workstation puts its department inbox first and opens on it.
+ */
+export function SideTabs({ feed, inbox }: { feed: ReactNode; inbox?: ReactNode }) {
   const { t } = useTranslation();
   const tab = usePanels((s) => s.sideTab);
+  const hasInbox = inbox !== undefined;
+  useEffect(() => {
+    if (hasInbox) panels.showTab('inbox');
+  }, [hasInbox]);
   return (
     <Tabs
       className="side-tabs"
@@ -18,6 +26,9 @@ export function SideTabs({ feed }: { feed: ReactNode }) {
       onChange={(key) => panels.showTab(key as SideTab)}
       destroyOnHidden
       items={[
+        ...(hasInbox
+          ? [{ key: 'inbox', label: <span data-testid="side-tab-inbox">{t('linkage.inbox')}</span>, children: inbox }]
+          : []),
         { key: 'feed', label: <span data-testid="side-tab-feed">{t('feed.title')}</span>, children: feed },
         {
           key: 'plans',

@@ -9,12 +9,14 @@ import type { CommandType } from '@common/protocol/commands';
 import { ACTION_COMMANDS, allowedTransitions, levelName } from '@common/rules/incident-machine';
 import type { IncidentActionType } from '@common/rules/incident-machine';
 import type { Incident } from '@common/schemas/incident';
+import type { ResponseLevel } from '@common/schemas/plan';
 import type { User } from '@common/schemas/user';
 import type { OutboxRow } from '../../db/db';
 import { useDb } from '../../db/db-context';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { toLocalInputValue } from '../../ui/format';
+import { linkageUi } from '../linkage/linkage-ui-store';
 
 const NONE: Array<OutboxRow> = [];
 const LEVELS = [1, 2, 3, 4] as const;
@@ -127,6 +129,12 @@ export function IncidentActions({ incident, user }: { incident: Incident; user: 
     try {
       await currentEngine().enqueue(type, parsed.data as never);
       void message.success(t('workspace.sent', { action: t(`workspace.actions.${action}`) }));
+      // Activating or raising a level opens the applicable plans' orders for it (联动指令).
+      const level = (parsed.data as { level?: ResponseLevel }).level;
+      const raised =
+        action === 'activateResponse' ||
+        (level !== undefined && incident.level !== undefined && level < incident.level);
+      if (level !== undefined && raised && canSend(user.role, 'linkage.send')) linkageUi.propose(incident.id, level);
       return true;
     } catch (e) {
       void message.error(e instanceof InvalidCommandError ? e.detail : String(e));

@@ -20,6 +20,7 @@ import { casualtyLine } from './incident-feed';
 import { IncidentActions, usePendingForIncident } from './incident-actions';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
 import { IncidentDeadlines } from './incident-deadlines';
+import { LinkageBoard } from '../linkage/linkage-board';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
 import { GRADE_COLORS, buildTimeline } from './workspace-logic';
 import type { TimelineEntry } from './workspace-logic';
@@ -193,6 +194,8 @@ export function IncidentDetail({ user }: { user: User }) {
 
       <Typography.Text strong>{t('workspace.deadlines')}</Typography.Text>
       <IncidentDeadlines incident={incident} />
+
+      {incident.state !== 'reported' && <LinkageBoard incident={incident} user={user} />}
 
       {incident.gradeHistory.length > 1 && (
         <div className="workspace-grade-history" data-testid="grade-history">

@@ -10,7 +10,6 @@ import type { CommandPayload } from '@common/protocol/commands';
 import { planActionsAt } from '@common/rules/applicable-plans';
 import type { ApplicablePlan } from '@common/rules/applicable-plans';
 import { LINKAGE_ACTOR, LINKAGE_AWAITING_SIGNATURE, LINKAGE_OPEN, linkageAllowed } from '@common/rules/linkage-machine';
-import type { LinkageActionType } from '@common/rules/linkage-machine';
 import type { LngLat } from '@common/schemas/common';
 import type { LinkageAction, LinkageState } from '@common/schemas/linkage-action';
 import type { Plan, ResponseLevel } from '@common/schemas/plan';
@@ -159,11 +158,11 @@ export function orderTone(order: Pick<LinkageAction, 'state' | 'overdueLevel'>):
 const isWaiting = (state: LinkageState) => LINKAGE_AWAITING_SIGNATURE.includes(state);
 const isOpen = (state: LinkageState) => LINKAGE_OPEN.includes(state);
 
+export type LiaisonStep = 'sign' | 'feedback' | 'complete' | 'decline';
+
 /** The steps a liaison may take on its department's order (deliver is automatic, not a button). */
-export function liaisonSteps(state: LinkageState): Array<Exclude<LinkageActionType, 'deliver'>> {
-  return linkageAllowed(state).filter(
-    (a): a is Exclude<LinkageActionType, 'deliver'> => LINKAGE_ACTOR[a] === 'department' && a !== 'deliver',
-  );
+export function liaisonSteps(state: LinkageState): Array<LiaisonStep> {
+  return linkageAllowed(state).filter((a): a is LiaisonStep => LINKAGE_ACTOR[a] === 'department' && a !== 'deliver');
 }
 
 /** The steps the command center may take on an order. */

@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { User } from '@common/schemas/user';
+import { useDb } from '../../db/db-context';
+import { logger } from '../../logger';
+import { currentEngine } from '../../sync/runtime';
+import { useDepartmentNames } from './linkage-board';
+import { overdueRaised, undeliveredIds } from './linkage-logic';
+import { notifyLinkage, playLinkageSound } from './linkage-alert-sound';
+
+/** An overdue step older than this when first seen was already missed while the screen was shut. */
+const FRESH_MS = 10 * 60_000;
+
+/**
+ * No UI: watches the replica's linkage orders. At a liaison's workstation, orders that arrive for
+ * its department are acknowledged (`linkage.deliver` — the department's workstation has them) and
+ * announced by a sound and a native notification. At the command center (duty officer, commander,
+ * wall), an order turning overdue, or escalating, raises an alert with a sound.
+ */
+export function LinkageWatch({ user }: { user: User }) {
+  return user.role === 'liaison' ? <LiaisonWatch user={user} /> : <CommandWatch />;
+}
+
+function LiaisonWatch({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const departmentId = user.departmentId ?? '';
+  // NOTE: indexed by department; the state is filtered in memory (a department's orders are few).
+  const orders = useLiveQuery(
+    () =>
+      db.linkageActions
+        .where('departmentId')
+        .equals(departmentId)
+        .filter((o) => o.state === 'sent')
+        .toArray(),
+    [db, departmentId],
+  );
+  const handled = useRef(new Set<string>());
+  const incidents = useRef(new Map<string, string>());
+
+  useEffect(() => {
+    if (!orders) return;
+    const fresh = undeliveredIds(orders, departmentId).filter((id) => !handled.current.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) handled.current.add(id);
+    void (async () => {
+      // Deliveries still in the outbox from an earlier session are not sent twice.
+      const queued = await db.outbox.where('type').equals('linkage.deliver').toArray();
+      const inOutbox = new Set(queued.flatMap((r) => (r.payload as { orderIds: Array<string> }).orderIds));
+      const ids = fresh.filter((id) => !inOutbox.has(id));
+      if (ids.length > 0) {
+        try {
+          await currentEngine().enqueue('linkage.deliver', { orderIds: ids.slice(0, 300) });
+        } catch (error) {
+          logger.error('could not acknowledge delivery', error);
+        }
+      }
+      const first = orders.find((o) => o.id === fresh[0]);
+      if (!first) return;
+      let title = incidents.current.get(first.incidentId);
+      if (title === undefined) {
+        title = (await db.incidents.get(first.incidentId))?.title ?? '';
+        incidents.current.set(first.incidentId, title);
+      }
+      const body =
+        fresh.length === 1
+          ? t('linkage.newOrderBody', { incident: title, task: first.task })
+          : `${t('linkage.newOrderBody', { incident: title, task: first.task })} (+${fresh.length - 1})`;
+      void playLinkageSound('new_order');
+      void notifyLinkage(t('linkage.newOrder'), body, 'critical');
+    })();
+  }, [orders, departmentId, db, t]);
+  return null;
+}
+
+function CommandWatch() {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const db = useDb();
+  const names = useDepartmentNames();
+  // Only orders still awaiting a signature can be overdue (indexed by state).
+  const overdue = useLiveQuery(
+    () =>
+      db.linkageActions
+        .where('state')
+        .anyOf(['sent', 'delivered'])
+        .filter((o) => o.overdueLevel > 0)
+        .toArray(),
+    [db],
+  );
+  const seen = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (!overdue) return;
+    const { raised, seen: next } = overdueRaised(overdue, seen.current);
+    seen.current = next;
+    const now = Date.now();
+    const alerts = raised.filter((o) => now - Date.parse(o.updatedAt) < FRESH_MS);
+    if (alerts.length === 0) return;
+    for (const o of alerts) {
+      const escalated = o.overdueLevel >= 2;
+      const title = escalated ? t('linkage.escalatedAlert') : t('linkage.overdueAlert');
+      const body = t('linkage.overdueBody', { department: names.get(o.departmentId) ?? o.departmentId, task: o.task });
+      notification.warning({
+        key: `overdue:${o.id}:${o.overdueLevel}`,
+        title,
+        description: body,
+        duration: 0,
+        props: { 'data-testid': 'overdue-alert' } as Record<string, string>,
+      });
+      void notifyLinkage(title, body, 'critical');
+    }
+    void playLinkageSound('overdue');
+  }, [overdue, names, notification, t]);
+  return null;
+}

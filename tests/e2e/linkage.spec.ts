@@ -1,0 +1,209 @@
+import { expect, test } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import type { EventOf } from '@common/protocol/events';
+import { externalRequests, hubLog, recordRequests, waitForMapIdle } from './fixtures';
+
+const DUTY = { username: 'duty', password: 'duty123', workstation: '值班一席' };
+const FIRE = { username: 'fire', password: 'fire123', workstation: '消防大队值班室' };
+const HEALTH = { username: 'health', password: 'health123', workstation: '卫健局值班室' };
+
+declare global {
+  interface Window {
+    /** native notifications raised by the page (recorded by the test's init script) */
+    __notifications?: Array<{ title: string; body: string }>;
+  }
+}
+
+/**
+ * Signs in like fixtures.openSignedIn, but first replaces the browser's Notification API with a
+ * recorder (granted), so the test can see the notification a new order raises.
+ */
+async function signIn(browser: Browser, user: typeof DUTY) {
+  const context = await browser.newContext();
+  const requests = recordRequests(context);
+  await context.addInitScript(() => {
+    window.__notifications = [];
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission() {
+        return Promise.resolve('granted');
+      }
+      constructor(title: string, options?: { body?: string }) {
+        window.__notifications?.push({ title, body: options?.body ?? '' });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
+  });
+  const page = await context.newPage();
+  await page.goto('/?e2e=1');
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-workstation').fill(user.workstation);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('main-screen')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 45_000 });
+  await waitForMapIdle(page);
+  return { context, page, requests };
+}
+
+/** The liaison signs its most urgent order, posts feedback and completes it; returns the order id. */
+async function workTheFirstOrder(page: Page, feedback: string, personnel: number, vehicles: number): Promise<string> {
+  const first = page.getByTestId('inbox-order').first();
+  const orderId = (await first.getAttribute('data-order-id')) ?? '';
+  const order = page.locator(`[data-testid="inbox-order"][data-order-id="${orderId}"]`);
+  await order.getByTestId('inbox-sign').click();
+  await expect(order).toHaveAttribute('data-state', 'signed');
+  await order.getByTestId('inbox-feedback').click();
+  await expect(page.getByTestId('liaison-step-text')).toBeVisible();
+  await page.getByTestId('liaison-step-text').fill(feedback);
+  await page.getByTestId('liaison-step-personnel').fill(String(personnel));
+  await page.getByTestId('liaison-step-vehicles').fill(String(vehicles));
+  await page.getByTestId('liaison-step-submit').click();
+  // NOTE: the dialog is gone (closing animation included) before the next one opens
+  await expect(page.getByTestId('liaison-step-text')).toHaveCount(0);
+  await expect(order).toHaveAttribute('data-state', 'in_progress');
+  await expect(order.getByTestId('inbox-feedback-entry')).toContainText(feedback);
+  await order.getByTestId('inbox-complete').click();
+  await expect(page.getByTestId('liaison-step-text')).toBeVisible();
+  await page.getByTestId('liaison-step-submit').click();
+  await expect(page.getByTestId('liaison-step-text')).toHaveCount(0);
+  await expect(order).toHaveAttribute('data-state', 'completed');
+  return orderId;
+}
+
+const boardOrder = (board: Locator, orderId: string) =>
+  board.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
+
+test('level Ⅲ: the plan’s orders go out, two departments sign, report and complete while the board follows live, and an unsigned order turns overdue', async ({
+  browser,
+}, info) => {
+  // NOTE: the overdue step waits for a real minute to pass; the liaisons' work overlaps it.
+  test.setTimeout(240_000);
+  const [duty, fire, health] = await Promise.all([
+    signIn(browser, DUTY),
+    signIn(browser, FIRE),
+    signIn(browser, HEALTH),
+  ]);
+  const { page } = duty;
+
+  // liaisons land on their department's inbox, still empty
+  for (const l of [fire, health]) {
+    await expect(l.page.getByTestId('linkage-inbox')).toBeVisible();
+    await expect(l.page.getByTestId('inbox-order')).toHaveCount(0);
+  }
+
+  // the duty officer verifies the demo wood-mill fire and activates level Ⅲ
+  await page.getByTestId('incident-item').filter({ hasText: '火灾' }).filter({ hasNotText: '演练' }).first().click();
+  const detail = page.getByTestId('incident-detail');
+  const incidentId = (await detail.getAttribute('data-incident-id')) ?? '';
+  await page.getByTestId('action-verify').click();
+  await page.getByTestId('action-confirm').click();
+  await expect(detail).toHaveAttribute('data-state', 'verified');
+  await page.getByTestId('action-activateResponse').click();
+  await page.getByTestId('action-level').click();
+  await page.getByTitle(/^Ⅲ级响应/).click();
+  await page.getByTestId('action-submit').click();
+  await expect(detail).toHaveAttribute('data-state', 'responding');
+
+  // the applicable plans' level-Ⅲ actions are proposed, each with its plan
+  const set = page.getByTestId('order-set');
+  await expect(set).toBeVisible();
+  await expect(set.getByTestId('applicable-plan').first()).toBeVisible();
+  const rows = set.getByTestId('order-row');
+  await expect(set.locator('[data-testid="order-row"][data-department="fire-rescue"]').first()).toBeVisible();
+  await expect(set.locator('[data-testid="order-row"][data-department="health"]').first()).toBeVisible();
+  const police = set.locator('[data-testid="order-row"][data-department="public-security"]').first();
+  await expect(police).toBeVisible();
+  const proposed = await rows.count();
+  expect(proposed).toBeGreaterThan(3);
+
+  // an empty task is refused, naming the row and the field; then fixed
+  const lastTask = rows.last().getByTestId('order-task');
+  const lastText = await lastTask.inputValue();
+  await lastTask.fill('');
+  await page.getByTestId('orders-send').click();
+  await expect(set.getByTestId('order-error')).toContainText(`第 ${proposed} 条 · 任务`);
+  await lastTask.fill(lastText);
+
+  // the police order must be signed within 1 minute: nobody signs it, so it turns overdue
+  const policeTask = await police.getByTestId('order-task').inputValue();
+  await police.getByTestId('order-sign-minutes').fill('1');
+  await page.getByTestId('orders-send').click();
+  await expect(set).toBeHidden();
+  const board = detail.getByTestId('linkage-board');
+  await expect(board.getByTestId('board-order')).toHaveCount(proposed);
+  await expect(page.getByTestId('outbox')).toHaveAttribute('data-count', '0');
+
+  // each liaison sees only its own department's orders, delivered automatically, with a notification
+  for (const [l, dept] of [
+    [fire, 'fire-rescue'],
+    [health, 'health'],
+  ] as const) {
+    await expect(l.page.getByTestId('inbox-order').first()).toBeVisible();
+    const count = await board.locator(`[data-testid="board-order"][data-department="${dept}"]`).count();
+    await expect(l.page.getByTestId('inbox-order')).toHaveCount(count);
+    await expect(l.page.getByTestId('inbox-order').first()).toContainText('火灾');
+    await expect(l.page.getByTestId('inbox-order').first().getByTestId('inbox-countdown')).toBeVisible();
+    await expect
+      .poll(() => l.page.evaluate(() => window.__notifications?.map((n) => n.title) ?? []))
+      .toContain('新的联动指令');
+    await expect(board.locator(`[data-testid="board-order"][data-department="${dept}"]`).first()).toHaveAttribute(
+      'data-state',
+      'delivered',
+    );
+  }
+
+  // each signs, reports back and completes one order; the officer's board follows every step
+  const [fireOrder, healthOrder] = await Promise.all([
+    workTheFirstOrder(fire.page, '两车十人到场，明火已控制', 10, 2),
+    workTheFirstOrder(health.page, '救护车一辆到场，伤员已送医', 3, 1),
+  ]);
+  for (const [orderId, signer, text] of [
+    [fireOrder, '消防救援大队联络员 陈刚', '明火已控制'],
+    [healthOrder, '卫健局联络员 赵丽', '伤员已送医'],
+  ] as const) {
+    const row = boardOrder(board, orderId);
+    await expect(row).toHaveAttribute('data-state', 'completed');
+    await expect(row.getByTestId('board-signer')).toContainText(signer);
+    await expect(row.getByTestId('board-feedback')).toContainText(text);
+    await expect(row.getByTestId('board-step-completed')).not.toHaveText('');
+  }
+  await expect(board.getByTestId('board-sign-time').first()).toContainText('下达→签收');
+  await expect(board.getByTestId('board-complete-time').first()).toContainText('签收→完成');
+
+  // the unsigned police order turns overdue (red) on the board, and the officer is alerted
+  const overdue = board.locator('[data-testid="board-order"][data-department="public-security"]').filter({
+    hasText: policeTask,
+  });
+  await expect(overdue.first()).toHaveAttribute('data-tone', 'overdue', { timeout: 90_000 });
+  await expect(overdue.first().getByTestId('board-overdue')).toHaveText('超时未签收');
+  await expect(overdue.first().getByTestId('board-countdown')).toHaveText(/^-/);
+  expect(
+    await overdue
+      .first()
+      .locator('td.board-task')
+      .evaluate((el) => getComputedStyle(el).backgroundColor),
+  ).toBe('rgb(255, 241, 240)');
+  await expect(page.getByText('联动指令超时未签收').first()).toBeVisible();
+  await detail.getByTestId('linkage-board').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('linkage-board.png') });
+  await board.screenshot({ path: info.outputPath('linkage-board-only.png') });
+
+  // the hub's log: one send per order, signatures by the liaisons' workstations, one overdue
+  const log = await hubLog('commander', 'commander123');
+  const sent = log.filter(
+    (e): e is EventOf<'linkage.sent'> => e.type === 'linkage.sent' && e.payload.incidentId === incidentId,
+  );
+  expect(sent).toHaveLength(proposed);
+  const signed = log.filter((e): e is EventOf<'linkage.signed'> => e.type === 'linkage.signed');
+  expect(signed.map((e) => e.actor.workstation).sort()).toEqual(['消防大队值班室', '卫健局值班室'].sort());
+  const overdueEvents = log.filter(
+    (e): e is EventOf<'linkage.overdue'> =>
+      e.type === 'linkage.overdue' && e.payload.departmentId === 'public-security',
+  );
+  expect(overdueEvents.length).toBeGreaterThanOrEqual(1);
+
+  expect(externalRequests([...duty.requests, ...fire.requests, ...health.requests])).toEqual([]);
+  await Promise.all([duty.context.close(), fire.context.close(), health.context.close()]);
+});
