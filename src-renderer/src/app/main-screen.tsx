@@ -5,6 +5,7 @@ import { canSend } from '@common/auth/permissions';
 import { DbContext } from '../db/db-context';
 import { openAppDb } from '../db/instance';
 import { ReplicaTablesProvider } from '../db/replica-tables';
+import { IncidentAlerts } from '../features/alerts/incident-alerts';
 import { DetailPanel } from '../features/details/detail-panel';
 import { panels } from '../features/details/panel-store';
 import { SideTabs } from '../features/details/side-tabs';
@@ -107,6 +108,7 @@ export function MainScreen({ session }: { session: Session }) {
             </div>
             <PanelsMapBridge />
             <LinkageLayer user={session.user} />
+            <IncidentAlerts user={session.user} />
           </PlaceDataProvider>
         </MapProvider>
       </ReplicaTablesProvider>

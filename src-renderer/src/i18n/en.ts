@@ -1,3 +1,4 @@
+import { CONSOLE_EN } from '../features/incidents/console-en';
 import type { Messages } from './zh-cn';
 import { PANELS_EN } from '../features/details/panels-en';
 import { WORKSPACE_EN } from '../features/incidents/workspace-en';
@@ -52,6 +53,7 @@ export const EN: Messages = {
   },
   panels: PANELS_EN,
   workspace: WORKSPACE_EN,
+  ...CONSOLE_EN,
   duty: DUTY_EN,
   incidentExport: EXPORT_EN,
   linkage: LINKAGE_EN,

@@ -1,3 +1,4 @@
+import { CONSOLE_ZH_CN } from '../features/incidents/console-zh-cn';
 import { PANELS_ZH_CN } from '../features/details/panels-zh-cn';
 import { WORKSPACE_ZH_CN } from '../features/incidents/workspace-zh-cn';
 import { DUTY_ZH_CN } from '../features/duty/duty-zh-cn';
@@ -51,6 +52,7 @@ export const ZH_CN = {
   },
   panels: PANELS_ZH_CN,
   workspace: WORKSPACE_ZH_CN,
+  ...CONSOLE_ZH_CN,
   duty: DUTY_ZH_CN,
   incidentExport: EXPORT_ZH_CN,
   linkage: LINKAGE_ZH_CN,

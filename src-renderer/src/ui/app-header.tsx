@@ -2,6 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { AlertOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@common/schemas/user';
+import { MuteToggle } from '../features/alerts/mute-toggle';
 import { DutyLogButton } from '../features/duty/duty-drawer';
 import { SettingsButton } from '../features/settings/settings-drawer';
 import { SearchBox } from '../features/search/search-box';
@@ -30,6 +31,7 @@ export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void
           <UserOutlined /> {user.displayName} · <Tag>{t(`roles.${user.role}`)}</Tag>
         </span>
         <LanguageSwitch icon={<GlobalOutlined />} />
+        <MuteToggle />
         <SettingsButton />
         <Button icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout">
           {t('header.logout')}

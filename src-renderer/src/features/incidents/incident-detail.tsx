@@ -16,12 +16,14 @@ import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { categoryLabel, formatDateTime } from '../../ui/format';
 import { CasualtyHistory } from './casualty-history';
+import { IncidentContext } from './context/incident-context';
 import { casualtyLine } from './incident-feed';
 import { IncidentActions, usePendingForIncident } from './incident-actions';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
 import { IncidentDeadlines } from './incident-deadlines';
 import { LinkageBoard } from '../linkage/linkage-board';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
+import { useMarkRead } from './unread-store';
 import { GRADE_COLORS, buildTimeline } from './workspace-logic';
 import type { TimelineEntry } from './workspace-logic';
 
@@ -47,6 +49,7 @@ export function IncidentDetail({ user }: { user: User }) {
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
   const timeline = useMemo(() => (incident ? buildTimeline(incident, notes) : []), [incident, notes]);
+  useMarkRead(incident);
 
   if (!selectedId || !incident) return null;
   const mayNote = canSend(user.role, 'incident.note') && canActInMode(user.role, incident.mode);
@@ -247,6 +250,8 @@ export function IncidentDetail({ user }: { user: User }) {
           </Descriptions.Item>
         )}
       </Descriptions>
+
+      <IncidentContext incident={incident} />
 
       <Typography.Text strong>{t('workspace.timeline')}</Typography.Text>
       <div className="detail-notes workspace-timeline" data-testid="notes">

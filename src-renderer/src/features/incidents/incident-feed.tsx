@@ -1,19 +1,24 @@
-import { Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCIDENT_GRADE_CODES } from '@common/domain/accident-reporting-regulation';
 import { TOWNSHIPS } from '@common/domain/county';
 import { normalizeIncident } from '@common/projection/project';
 import { IncidentStateSchema } from '@common/schemas/incident';
 import type { Casualties, Incident } from '@common/schemas/incident';
+import { useDb } from '../../db/db-context';
 import { useIncidents, usePendingCommands } from '../../db/queries';
 import { useMapInstance } from '../../map/map-context';
+import { connectionStore } from '../../sync/connection-store';
 import { categoryLabel, formatDateTime } from '../../ui/format';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
 import { GRADE_COLORS, matchesFilter } from './workspace-logic';
 import type { IncidentFilter } from './workspace-logic';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
+import { unread, useIsUnread } from './unread-store';
+import { ownReports } from '../alerts/alert';
+import { useCaughtUp } from '../alerts/use-caught-up';
 
 export function casualtyLine(c: Casualties, t: (k: string, o?: Record<string, unknown>) => string): string {
   const any = c.deaths + c.seriousInjuries + c.injured + c.missing + c.trapped > 0;
@@ -32,6 +37,19 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
   const map = useMapInstance();
   const known = new Set(all.map((i) => i.id));
   const unsent = pending.filter((p) => !known.has(p.payload.incidentId)).reverse();
+  const db = useDb();
+  const caughtUp = useCaughtUp();
+  const isUnread = useIsUnread();
+
+  // The read marks of this user here; a first use starts them at what the replica holds once caught up.
+  useEffect(() => {
+    unread.load(db.name, caughtUp ? connectionStore.getState().lastSeq : null);
+  }, [db, caughtUp]);
+  // One's own report, as it arrives, is not news to oneself.
+  useEffect(() => {
+    const own = ownReports.ids();
+    for (const r of all) if (own.has(r.id) && r.lastSeq === r.stateHistory[0]?.seq) unread.markRead(r.id, r.lastSeq);
+  }, [all]);
 
   const open = (incident: Incident) => {
     incidentUi.select(incident.id);
@@ -96,6 +114,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
                 data-incident-id={incident.id}
                 data-mode={incident.mode}
                 data-grade={incident.grade}
+                data-unread={isUnread(incident) ? 'true' : 'false'}
                 style={incident.mode === 'drill' ? undefined : { borderLeftColor: GRADE_COLORS[incident.grade] }}
                 onClick={() => open(incident)}
                 onKeyDown={(e) => {
@@ -103,6 +122,15 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
                 }}
               >
                 <Space size={4} wrap>
+                  {isUnread(incident) && (
+                    <Badge
+                      status="processing"
+                      color="#1677ff"
+                      title={t('unread.marker')}
+                      aria-label={t('unread.label')}
+                      data-testid="unread-marker"
+                    />
+                  )}
                   {incident.mode === 'drill' && <DrillBadge />}
                   <StateBadge state={incident.state} />
                   <GradeBadge grade={incident.grade} />
