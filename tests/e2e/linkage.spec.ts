@@ -79,7 +79,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   browser,
 }, info) => {
   // NOTE: the overdue step waits for a real minute to pass; the liaisons' work overlaps it.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const [duty, fire, health] = await Promise.all([
     signIn(browser, DUTY),
     signIn(browser, FIRE),
@@ -129,11 +129,32 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   // the police order must be signed within 1 minute: nobody signs it, so it turns overdue
   const policeTask = await police.getByTestId('order-task').inputValue();
   await police.getByTestId('order-sign-minutes').fill('1');
+
+  // and dispatch the nearest available team of a fitting type: an order to its department naming it
+  await set.getByTestId('team-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await set.getByTestId('team-dispatch').click();
+  await expect(rows).toHaveCount(proposed + 1);
+  const teamId = (await rows.last().getAttribute('data-team-id')) ?? '';
+  expect(teamId).not.toBe('');
+  const total = proposed + 1;
+
   await page.getByTestId('orders-send').click();
   await expect(set).toBeHidden();
   const board = detail.getByTestId('linkage-board');
-  await expect(board.getByTestId('board-order')).toHaveCount(proposed);
+  await expect(board.getByTestId('board-order')).toHaveCount(total);
   await expect(page.getByTestId('outbox')).toHaveAttribute('data-count', '0');
+
+  // the team is dispatched: its status follows on the map of the officer (live, no reload)
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const map = window.__watchfloorMap;
+        const f = map?.querySourceFeatures('rescue-teams').find((x) => x.properties['id'] === id);
+        return f?.properties['status'];
+      }, teamId),
+    )
+    .toBe('dispatched');
 
   // each liaison sees only its own department's orders, delivered automatically, with a notification
   for (const [l, dept] of [
@@ -195,7 +216,8 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   const sent = log.filter(
     (e): e is EventOf<'linkage.sent'> => e.type === 'linkage.sent' && e.payload.incidentId === incidentId,
   );
-  expect(sent).toHaveLength(proposed);
+  expect(sent).toHaveLength(total);
+  expect(sent.filter((e) => e.payload.teamId === teamId)).toHaveLength(1);
   const signed = log.filter((e): e is EventOf<'linkage.signed'> => e.type === 'linkage.signed');
   expect(signed.map((e) => e.actor.workstation).sort()).toEqual(['消防大队值班室', '卫健局值班室'].sort());
   const overdueEvents = log.filter(

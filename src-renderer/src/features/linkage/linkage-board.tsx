@@ -1,5 +1,6 @@
 import { Fragment, useMemo, useState } from 'react';
 import { App, Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ulid } from 'ulid';
@@ -64,6 +65,8 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
   const rows = useMemo(() => boardRows(orders), [orders]);
   const mayCommand = canSend(user.role, 'linkage.send') && canActInMode(user.role, incident.mode);
   const [dialog, setDialog] = useState<OfficerDialog>(null);
+  // the board at wall size: every column at a readable size (the workspace panel is narrow)
+  const [expanded, setExpanded] = useState(false);
   const lang = i18n.language;
 
   const stepTime = (o: LinkageAction, step: (typeof STEP_COLUMNS)[number]): string | undefined => {
@@ -81,6 +84,158 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
     }
   };
 
+  const table = (
+    <div className="linkage-board-scroll">
+      <table className="linkage-board">
+        <thead>
+          <tr>
+            <th>{t('linkage.col.department')}</th>
+            <th>{t('linkage.col.task')}</th>
+            {STEP_COLUMNS.map((s) => (
+              <th key={s}>{t(`linkage.states.${s}`)}</th>
+            ))}
+            <th>{t('linkage.signDeadline')}</th>
+            {mayCommand && <th />}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <Fragment key={row.departmentId}>
+              {row.orders.map((o, i) => {
+                const tone = orderTone(o);
+                const remaining = Date.parse(o.signDeadline) - now;
+                const waiting = o.state === 'sent' || o.state === 'delivered';
+                const steps = mayCommand ? officerSteps(o.state) : [];
+                return (
+                  <tr
+                    key={o.id}
+                    className={`board-order tone-${tone}`}
+                    data-testid="board-order"
+                    data-order-id={o.id}
+                    data-department={o.departmentId}
+                    data-state={o.state}
+                    data-tone={tone}
+                    data-overdue-level={o.overdueLevel}
+                  >
+                    {i === 0 && (
+                      <td rowSpan={row.orders.length} className="board-dept" data-testid="board-department">
+                        <div className="board-dept-name">{names.get(row.departmentId) ?? row.departmentId}</div>
+                        <div className="board-dept-meta">
+                          {t('linkage.ordersCount', { count: row.orders.length })}
+                          {row.overdue > 0 && (
+                            <Tag color="red" style={{ marginInlineStart: 4 }}>
+                              {t('linkage.overdueCount', { count: row.overdue })}
+                            </Tag>
+                          )}
+                        </div>
+                        {row.signMs !== undefined && (
+                          <div className="board-dept-meta" data-testid="board-sign-time">
+                            {t('linkage.responseSign', { d: formatDuration(row.signMs) })}
+                          </div>
+                        )}
+                        {row.completeMs !== undefined && (
+                          <div className="board-dept-meta" data-testid="board-complete-time">
+                            {t('linkage.responseComplete', { d: formatDuration(row.completeMs) })}
+                          </div>
+                        )}
+                      </td>
+                    )}
+                    <td className="board-task">
+                      <div>
+                        {o.task}
+                        {o.teamId && (
+                          <Tag color="geekblue" style={{ marginInlineStart: 4 }}>
+                            {t('linkage.teamOrder')}
+                          </Tag>
+                        )}
+                        {tone === 'overdue' && (
+                          <Tag color="red" data-testid="board-overdue">
+                            {t('linkage.overdue')}
+                          </Tag>
+                        )}
+                        {tone === 'escalated' && (
+                          <Tag color="#a8071a" data-testid="board-overdue">
+                            {t('linkage.escalated')}
+                          </Tag>
+                        )}
+                        {o.reassignedFrom && <Tag>{t('linkage.reassignedFrom')}</Tag>}
+                      </div>
+                      {o.state === 'declined' && (
+                        <div className="board-declined" data-testid="board-declined">
+                          {t('linkage.declined', { reason: o.declineReason ?? '' })}
+                          {o.reassignedTo && <Tag style={{ marginInlineStart: 4 }}>{t('linkage.reassignedTo')}</Tag>}
+                        </div>
+                      )}
+                      {o.state === 'cancelled' && (
+                        <div className="board-note">{t('linkage.cancelled', { reason: o.cancelReason ?? '' })}</div>
+                      )}
+                      {o.feedback.map((f) => (
+                        <div key={f.id} className="board-feedback" data-testid="board-feedback">
+                          <span className="board-time">{clockTime(f.at, lang)}</span> {f.text}
+                          <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                            {t('linkage.feedbackEntry', { personnel: f.personnel, vehicles: f.vehicles })} · {f.by}
+                          </Typography.Text>
+                        </div>
+                      ))}
+                    </td>
+                    {STEP_COLUMNS.map((s) => {
+                      const at = stepTime(o, s);
+                      const current = o.state === s;
+                      return (
+                        <td
+                          key={s}
+                          className={`board-step${at ? ' board-step-done' : ''}${current ? ' board-step-current' : ''}`}
+                          data-testid={`board-step-${s}`}
+                        >
+                          {at ? clockTime(at, lang) : ''}
+                          {s === 'signed' && o.signedBy && (
+                            <div className="board-signer" data-testid="board-signer">
+                              {o.signedBy}
+                              {o.signedLate && (
+                                <Tag color="volcano" style={{ marginInlineStart: 4 }} data-testid="board-signed-late">
+                                  {t('linkage.signedLate')}
+                                </Tag>
+                              )}
+                            </div>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className={`board-countdown${waiting && remaining < 0 ? ' board-countdown-late' : ''}`}>
+                      {waiting ? (
+                        <span data-testid="board-countdown">{formatCountdown(remaining)}</span>
+                      ) : (
+                        <Typography.Text type="secondary">{t(`linkage.states.${o.state}`)}</Typography.Text>
+                      )}
+                    </td>
+                    {mayCommand && (
+                      <td>
+                        <Space size={2}>
+                          {steps.map((step) => (
+                            <Button
+                              key={step}
+                              size="small"
+                              danger={step === 'cancel'}
+                              type={step === 'reassign' ? 'primary' : 'default'}
+                              onClick={() => setDialog({ kind: step, order: o })}
+                              data-testid={`board-${step}`}
+                            >
+                              {t(`linkage.steps.${step}`)}
+                            </Button>
+                          ))}
+                        </Space>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
   return (
     <section className="linkage-board-section" data-testid="linkage-board" data-incident-id={incident.id}>
       <div className="linkage-board-head">
@@ -90,6 +245,11 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
             <Tag color="orange" data-testid="board-pending">
               {t('linkage.pending')} {pendingCount}
             </Tag>
+          )}
+          {rows.length > 0 && (
+            <Button size="small" icon={<ExpandOutlined />} onClick={() => setExpanded(true)} data-testid="board-expand">
+              {t('linkage.expand')}
+            </Button>
           )}
           {mayCommand && (
             <Button
@@ -103,164 +263,19 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
           )}
         </Space>
       </div>
-      {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('linkage.boardEmpty')} />
-      ) : (
-        <div className="linkage-board-scroll">
-          <table className="linkage-board">
-            <thead>
-              <tr>
-                <th>{t('linkage.col.department')}</th>
-                <th>{t('linkage.col.task')}</th>
-                {STEP_COLUMNS.map((s) => (
-                  <th key={s}>{t(`linkage.states.${s}`)}</th>
-                ))}
-                <th>{t('linkage.signDeadline')}</th>
-                {mayCommand && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <Fragment key={row.departmentId}>
-                  {row.orders.map((o, i) => {
-                    const tone = orderTone(o);
-                    const remaining = Date.parse(o.signDeadline) - now;
-                    const waiting = o.state === 'sent' || o.state === 'delivered';
-                    const steps = mayCommand ? officerSteps(o.state) : [];
-                    return (
-                      <tr
-                        key={o.id}
-                        className={`board-order tone-${tone}`}
-                        data-testid="board-order"
-                        data-order-id={o.id}
-                        data-department={o.departmentId}
-                        data-state={o.state}
-                        data-tone={tone}
-                        data-overdue-level={o.overdueLevel}
-                      >
-                        {i === 0 && (
-                          <td rowSpan={row.orders.length} className="board-dept" data-testid="board-department">
-                            <div className="board-dept-name">{names.get(row.departmentId) ?? row.departmentId}</div>
-                            <div className="board-dept-meta">
-                              {t('linkage.ordersCount', { count: row.orders.length })}
-                              {row.overdue > 0 && (
-                                <Tag color="red" style={{ marginInlineStart: 4 }}>
-                                  {t('linkage.overdueCount', { count: row.overdue })}
-                                </Tag>
-                              )}
-                            </div>
-                            {row.signMs !== undefined && (
-                              <div className="board-dept-meta" data-testid="board-sign-time">
-                                {t('linkage.responseSign', { d: formatDuration(row.signMs) })}
-                              </div>
-                            )}
-                            {row.completeMs !== undefined && (
-                              <div className="board-dept-meta" data-testid="board-complete-time">
-                                {t('linkage.responseComplete', { d: formatDuration(row.completeMs) })}
-                              </div>
-                            )}
-                          </td>
-                        )}
-                        <td className="board-task">
-                          <div>
-                            {o.task}
-                            {o.teamId && (
-                              <Tag color="geekblue" style={{ marginInlineStart: 4 }}>
-                                {t('linkage.teamOrder')}
-                              </Tag>
-                            )}
-                            {tone === 'overdue' && (
-                              <Tag color="red" data-testid="board-overdue">
-                                {t('linkage.overdue')}
-                              </Tag>
-                            )}
-                            {tone === 'escalated' && (
-                              <Tag color="#a8071a" data-testid="board-overdue">
-                                {t('linkage.escalated')}
-                              </Tag>
-                            )}
-                            {o.reassignedFrom && <Tag>{t('linkage.reassignedFrom')}</Tag>}
-                          </div>
-                          {o.state === 'declined' && (
-                            <div className="board-declined" data-testid="board-declined">
-                              {t('linkage.declined', { reason: o.declineReason ?? '' })}
-                              {o.reassignedTo && (
-                                <Tag style={{ marginInlineStart: 4 }}>{t('linkage.reassignedTo')}</Tag>
-                              )}
-                            </div>
-                          )}
-                          {o.state === 'cancelled' && (
-                            <div className="board-note">{t('linkage.cancelled', { reason: o.cancelReason ?? '' })}</div>
-                          )}
-                          {o.feedback.map((f) => (
-                            <div key={f.id} className="board-feedback" data-testid="board-feedback">
-                              <span className="board-time">{clockTime(f.at, lang)}</span> {f.text}
-                              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
-                                {t('linkage.feedbackEntry', { personnel: f.personnel, vehicles: f.vehicles })} · {f.by}
-                              </Typography.Text>
-                            </div>
-                          ))}
-                        </td>
-                        {STEP_COLUMNS.map((s) => {
-                          const at = stepTime(o, s);
-                          const current = o.state === s;
-                          return (
-                            <td
-                              key={s}
-                              className={`board-step${at ? ' board-step-done' : ''}${current ? ' board-step-current' : ''}`}
-                              data-testid={`board-step-${s}`}
-                            >
-                              {at ? clockTime(at, lang) : ''}
-                              {s === 'signed' && o.signedBy && (
-                                <div className="board-signer" data-testid="board-signer">
-                                  {o.signedBy}
-                                  {o.signedLate && (
-                                    <Tag
-                                      color="volcano"
-                                      style={{ marginInlineStart: 4 }}
-                                      data-testid="board-signed-late"
-                                    >
-                                      {t('linkage.signedLate')}
-                                    </Tag>
-                                  )}
-                                </div>
-                              )}
-                            </td>
-                          );
-                        })}
-                        <td className={`board-countdown${waiting && remaining < 0 ? ' board-countdown-late' : ''}`}>
-                          {waiting ? (
-                            <span data-testid="board-countdown">{formatCountdown(remaining)}</span>
-                          ) : (
-                            <Typography.Text type="secondary">{t(`linkage.states.${o.state}`)}</Typography.Text>
-                          )}
-                        </td>
-                        {mayCommand && (
-                          <td>
-                            <Space size={2}>
-                              {steps.map((step) => (
-                                <Button
-                                  key={step}
-                                  size="small"
-                                  danger={step === 'cancel'}
-                                  type={step === 'reassign' ? 'primary' : 'default'}
-                                  onClick={() => setDialog({ kind: step, order: o })}
-                                  data-testid={`board-${step}`}
-                                >
-                                  {t(`linkage.steps.${step}`)}
-                                </Button>
-                              ))}
-                            </Space>
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('linkage.boardEmpty')} /> : table}
+      {expanded && (
+        <Modal
+          open
+          footer={null}
+          width="96vw"
+          title={`${t('linkage.board')} · ${incident.title}`}
+          onCancel={() => setExpanded(false)}
+          className="linkage-board-wide"
+          destroyOnHidden
+        >
+          {table}
+        </Modal>
       )}
       {dialog && <OfficerStepDialog dialog={dialog} onClose={() => setDialog(null)} />}
     </section>

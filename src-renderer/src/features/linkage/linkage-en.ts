@@ -7,6 +7,7 @@ export const LINKAGE_EN: Widen<typeof LINKAGE_ZH_CN> = {
   title: 'Linkage orders',
   board: 'Linkage',
   boardEmpty: 'No linkage orders sent yet',
+  expand: 'Expand',
   sendOrders: 'Send orders',
   proposeTitle: 'Linkage orders · level {{level}} response',
   adhocTitle: 'Send linkage orders',

@@ -10,6 +10,10 @@ import { useDepartmentNames } from './linkage-board';
 import { overdueRaised, undeliveredIds } from './linkage-logic';
 import { notifyLinkage, playLinkageSound } from './linkage-alert-sound';
 
+function drillMarked(title: string, drill: boolean, t: (key: string) => string): string {
+  return drill ? `【${t('linkage.drill')}】${title}` : title;
+}
+
 /** An overdue step older than this when first seen was already missed while the screen was shut. */
 const FRESH_MS = 10 * 60_000;
 
@@ -69,7 +73,9 @@ function LiaisonWatch({ user }: { user: User }) {
           ? t('linkage.newOrderBody', { incident: title, task: first.task })
           : `${t('linkage.newOrderBody', { incident: title, task: first.task })} (+${fresh.length - 1})`;
       void playLinkageSound('new_order');
-      void notifyLinkage(t('linkage.newOrder'), body, 'critical');
+      // A drill order is marked first, so it is never read as a real one (and is not urgent).
+      const drill = first.mode === 'drill';
+      void notifyLinkage(drillMarked(t('linkage.newOrder'), drill, t), body, drill ? 'normal' : 'critical');
     })();
   }, [orders, departmentId, db, t]);
   return null;
@@ -101,7 +107,8 @@ function CommandWatch() {
     if (alerts.length === 0) return;
     for (const o of alerts) {
       const escalated = o.overdueLevel >= 2;
-      const title = escalated ? t('linkage.escalatedAlert') : t('linkage.overdueAlert');
+      const drill = o.mode === 'drill';
+      const title = drillMarked(escalated ? t('linkage.escalatedAlert') : t('linkage.overdueAlert'), drill, t);
       const body = t('linkage.overdueBody', { department: names.get(o.departmentId) ?? o.departmentId, task: o.task });
       notification.warning({
         key: `overdue:${o.id}:${o.overdueLevel}`,
@@ -110,7 +117,7 @@ function CommandWatch() {
         duration: 0,
         props: { 'data-testid': 'overdue-alert' } as Record<string, string>,
       });
-      void notifyLinkage(title, body, 'critical');
+      void notifyLinkage(title, body, drill ? 'normal' : 'critical');
     }
     void playLinkageSound('overdue');
   }, [overdue, names, notification, t]);

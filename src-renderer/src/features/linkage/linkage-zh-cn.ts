@@ -3,6 +3,7 @@ export const LINKAGE_ZH_CN = {
   title: '联动指令',
   board: '联动处置',
   boardEmpty: '尚未下达联动指令',
+  expand: '放大',
   sendOrders: '下达指令',
   proposeTitle: '联动指令 · {{level}}级响应',
   adhocTitle: '下达联动指令',

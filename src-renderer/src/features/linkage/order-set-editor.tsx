@@ -251,7 +251,13 @@ function OrderSetModal({
           </div>
           {rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('linkage.empty')} />}
           {rows.map((r, index) => (
-            <div key={r.orderId} data-testid="order-row" data-department={r.departmentId} data-index={index}>
+            <div
+              key={r.orderId}
+              data-testid="order-row"
+              data-department={r.departmentId}
+              data-team-id={r.teamId ?? ''}
+              data-index={index}
+            >
               <div className="order-row">
                 <Select
                   size="small"
