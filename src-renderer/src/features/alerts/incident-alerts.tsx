@@ -5,6 +5,7 @@ import type { User } from '@common/schemas/user';
 import { useDb } from '../../db/db-context';
 import { useIncidents } from '../../db/queries';
 import { categoryLabel } from '../../ui/format';
+import { incidentUiStore } from '../incidents/incident-ui-store';
 import { alert, ownReports } from './alert';
 import { incidentsToAlert } from './alert-patterns';
 import { useCaughtUp } from './use-caught-up';
@@ -51,7 +52,10 @@ export function IncidentAlerts({ user }: { user: User }) {
     for (const row of rows) known.add(row.id);
     if (fresh.length === 0) return;
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const incidents = fresh.flatMap((id) => byId.get(id) ?? []);
+    // A real-only view never shows a drill (DESIGN, drill isolation): nor does it sound one.
+    const realOnly = incidentUiStore.getState().filter.mode === 'real';
+    const incidents = fresh.flatMap((id) => byId.get(id) ?? []).filter((i) => !(realOnly && i.mode === 'drill'));
+    if (incidents.length === 0) return;
     const drillMark = t('alerts.drill');
     if (incidents.length > MAX_SEPARATE_ALERTS) {
       const worst = incidents.reduce((a, b) =>
