@@ -1,8 +1,10 @@
 // The one way the renderer raises an alert: a Web Audio sound (by kind and grade, muted per
 // workstation) and a native notification through the preload bridge (the browser's Notification
 // API in a plain browser). Used for new incidents here and meant for linkage orders as well:
-//   alert({ kind: 'linkage_order', severity: 'urgent', title, body })
+//   alert({ kind: 'linkage_order', severity: 'urgent', title, body, mode })
+// (kinds and severities in alert-patterns.ts; a drill is marked 演练 and chimes, never alarms).
 import { bridge } from '../../bridge/bridge';
+import { i18n } from '../../i18n/i18n';
 import { logger } from '../../logger';
 import { notificationTitle, soundFor, urgencyFor } from './alert-patterns';
 import type { AlertRequest, SoundPattern } from './alert-patterns';
@@ -51,15 +53,16 @@ export function playPattern(pattern: SoundPattern): boolean {
 }
 
 export type AlertOptions = {
-  /** the word a drill is marked with in the notification title (演练 / Drill) */
-  drillMark: string;
+  /** the word a drill is marked with in the notification title; default: the current language's (演练 / Drill) */
+  drillMark?: string;
 };
 
 /**
  * Raises an alert: the sound unless this workstation is muted, and a native notification (the
  * main process makes it silent when muted, and rate-limits it). Never throws.
  */
-export async function alert(request: AlertRequest, options: AlertOptions): Promise<void> {
+export async function alert(request: AlertRequest, options: AlertOptions = {}): Promise<void> {
+  const drillMark = options.drillMark ?? i18n.t('alerts.drill');
   let muted = false;
   try {
     muted = (await bridge().getSettings()).muted;
@@ -75,7 +78,7 @@ export async function alert(request: AlertRequest, options: AlertOptions): Promi
   }
   const result = await bridge()
     .notify({
-      title: notificationTitle(request, options.drillMark),
+      title: notificationTitle(request, drillMark),
       body: (request.body ?? '').slice(0, 1000),
       urgency: urgencyFor(request),
     })
