@@ -5,7 +5,7 @@ import type { Enterprise } from '@common/schemas/enterprise';
 import type { HazardSource } from '@common/schemas/hazard-source';
 import type { Receptor } from '@common/schemas/places';
 import type { Plan } from '@common/schemas/plan';
-import { hubLog, waitForMapIdle } from './fixtures';
+import { HUB, hubLog, waitForMapIdle } from './fixtures';
 
 const DUTY = { username: 'duty', password: 'duty123', workstation: '值班一席' };
 const COMMANDER = { username: 'commander', password: 'commander123', workstation: '指挥席' };
@@ -155,4 +155,31 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
   // a row opens its detail panel
   await context.getByTestId('context-hazard').first().click();
   await expect(commander.getByTestId('place-detail')).toBeVisible();
+
+  // muted at this workstation: a sensor alarm through the ingest API still notifies, silently
+  await commander.getByTestId('alerts-mute').click();
+  await expect(commander.getByTestId('alerts-mute')).toHaveAttribute('data-muted', 'true');
+  const sounds = await commander.evaluate(() => Number(document.documentElement.dataset.alertSounds ?? 0));
+  const sensorTitle = `${enterprise.name}可燃气体浓度超限 ${Date.now() % 100000}`;
+  const ingest = await fetch(`${HUB}/api/v1/ingest/incidents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': 'demo-ingest-key' },
+    body: JSON.stringify({
+      title: sensorTitle,
+      category: 'other_explosion',
+      source: 'sensor_alarm',
+      occurredAt: new Date().toISOString(),
+      enterpriseId: enterprise.id,
+      casualties: { deaths: 3 },
+    }),
+  });
+  expect(ingest.status).toBe(201);
+  await expect
+    .poll(() => commander.evaluate(() => window.__notifications?.map((n) => n.title) ?? []))
+    .toContainEqual(`新事件 [较大]：${sensorTitle}`);
+  await expect(commander.getByTestId('incident-item').filter({ hasText: sensorTitle })).toHaveAttribute(
+    'data-unread',
+    'true',
+  );
+  expect(await commander.evaluate(() => Number(document.documentElement.dataset.alertSounds ?? 0))).toBe(sounds);
 });
