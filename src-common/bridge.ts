@@ -47,6 +47,38 @@ export const NotificationRequestSchema = z.strictObject({
 });
 export type NotificationRequest = z.input<typeof NotificationRequestSchema>;
 
+/** Largest document the desktop app will write for the renderer (a report with a map is < 5 MB). */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** The document types the renderer may save, by extension; the bytes must look like one. */
+export const DOCUMENT_TYPES = {
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word' },
+} as const;
+
+/**
+ * A file the renderer made (an incident report) for the user to save. Only a plain file name
+ * is suggested — the user picks the folder in the save dialog — and only known document types.
+ */
+export const SaveDocumentRequestSchema = z.strictObject({
+  suggestedName: z
+    .string()
+    .trim()
+    .min(6)
+    .max(200)
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), 'a plain file name, without a folder or reserved characters')
+    .refine((n) => n.toLowerCase().endsWith('.docx'), 'the name must end in .docx'),
+  type: z.enum(Object.keys(DOCUMENT_TYPES) as ['docx']),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength > 0 && d.byteLength <= MAX_DOCUMENT_BYTES, `1 byte to ${MAX_DOCUMENT_BYTES} bytes`)
+    // a .docx is a ZIP file: it starts with "PK\x03\x04"
+    .refine((d) => d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04, 'not a .docx (ZIP) file'),
+});
+export type SaveDocumentRequest = z.input<typeof SaveDocumentRequestSchema>;
+/** saved: false when the user cancelled the dialog; the name is the file's, never its folder. */
+export type SaveDocumentResult = { saved: boolean; fileName?: string };
+
 /** Where the renderer finds its hub. */
 export type HubConnection = { hubUrl: string; embedded: boolean };
 
@@ -59,6 +91,8 @@ export type WatchfloorBridge = {
   setSettings(patch: SettingsPatch): Promise<Result<{ settings: Settings }>>;
   notify(request: NotificationRequest): Promise<Result<object>>;
   getHubConnection(): Promise<Result<HubConnection>>;
+  /** saves a document the renderer made: a save dialog in the desktop app, a download in a browser */
+  saveDocument(request: SaveDocumentRequest): Promise<Result<SaveDocumentResult>>;
 };
 
 /**
@@ -70,5 +104,6 @@ export type IpcContract = {
   [IPC_CHANNELS.settingsSet]: { input: SettingsPatch; result: Result<{ settings: Settings }> };
   [IPC_CHANNELS.notificationShow]: { input: NotificationRequest; result: Result<object> };
   [IPC_CHANNELS.hubConnectionGet]: { input: undefined; result: Result<HubConnection> };
+  [IPC_CHANNELS.documentSave]: { input: SaveDocumentRequest; result: Result<SaveDocumentResult> };
 };
 export type IpcChannel = keyof IpcContract;

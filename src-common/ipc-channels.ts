@@ -8,4 +8,5 @@ export const IPC_CHANNELS = {
   settingsSet: 'settings:all:set',
   notificationShow: 'notification:native:show',
   hubConnectionGet: 'hub:connection:get',
+  documentSave: 'document:file:save',
 } as const;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell, utilityProcess } from 'electron';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { APP_SCHEME, isTrustedRendererUrl, originOf, resolveRendererLocation } from './app-origin';
 import { buildCsp } from './csp';
@@ -11,6 +12,7 @@ import { createNodeForkSpawner, createUtilityProcessSpawner, resolveDevNodePath 
 import { createIpcRegistrar } from './ipc/handle';
 import { registerIpcHandlers } from './ipc/handlers';
 import { createNativeNotifier } from './ipc/notifications';
+import { createDocumentSaver } from './ipc/save-document';
 import { createLogger, errorFields } from './logger';
 import { createAppProtocolHandler } from './protocol/app-protocol';
 import { applyDevServerCsp } from './protocol/dev-csp';
@@ -102,6 +104,15 @@ async function start(): Promise<void> {
     settings,
     hubConnection: () => manager.connection(),
     notify: createNativeNotifier({ Notification, onClick: focusWorkstation, logger: log }),
+    saveDocument: createDocumentSaver({
+      // NOTE: modal to the workstation window when it exists, so the dialog cannot hide behind it.
+      showSaveDialog: (options) =>
+        workstation && !workstation.isDestroyed()
+          ? dialog.showSaveDialog(workstation, options)
+          : dialog.showSaveDialog(options),
+      writeFile: (path, data) => writeFile(path, data),
+      defaultDir: () => app.getPath('documents'),
+    }),
   });
 
   // The renderer's CSP names the hub it may connect to, so the page is reloaded whenever that

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { IPC_CHANNELS, NotificationRequestSchema, SettingsPatchSchema } from '@common/bridge';
-import type { HubConnection } from '@common/bridge';
+import {
+  IPC_CHANNELS,
+  NotificationRequestSchema,
+  SaveDocumentRequestSchema,
+  SettingsPatchSchema,
+} from '@common/bridge';
+import type { HubConnection, SaveDocumentResult } from '@common/bridge';
 import type { Result } from '@common/protocol/ack';
 import type { SettingsStore } from '../settings/settings-store';
 import type { IpcRegistrar } from './handle';
@@ -15,6 +20,8 @@ export type IpcHandlerDeps = {
   settings: Pick<SettingsStore, 'get' | 'update'>;
   notify: NativeNotifier;
   hubConnection: () => Promise<Result<HubConnection>>;
+  /** save dialog + write (ipc/save-document.ts) */
+  saveDocument: (request: z.output<typeof SaveDocumentRequestSchema>) => Promise<Result<SaveDocumentResult>>;
 };
 
 /** Channels that take no argument accept exactly `undefined` (invoke(channel) with nothing). */
@@ -28,4 +35,5 @@ export function registerIpcHandlers(ipc: IpcRegistrar, deps: IpcHandlerDeps): vo
     deps.notify(request, { silent: deps.settings.get().muted }),
   );
   ipc.handle(IPC_CHANNELS.hubConnectionGet, NoInputSchema, () => deps.hubConnection());
+  ipc.handle(IPC_CHANNELS.documentSave, SaveDocumentRequestSchema, (request) => deps.saveDocument(request));
 }

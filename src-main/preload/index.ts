@@ -25,6 +25,7 @@ const bridge: WatchfloorBridge = {
   setSettings: (patch) => invoke(IPC_CHANNELS.settingsSet, patch),
   notify: (request) => invoke(IPC_CHANNELS.notificationShow, request),
   getHubConnection: () => invoke(IPC_CHANNELS.hubConnectionGet),
+  saveDocument: (request) => invoke(IPC_CHANNELS.documentSave, request),
 };
 
 contextBridge.exposeInMainWorld('watchfloor', Object.freeze(bridge));

@@ -1,4 +1,10 @@
-import { NotificationRequestSchema, SettingsPatchSchema, SettingsSchema } from '@common/bridge';
+import {
+  DOCUMENT_TYPES,
+  NotificationRequestSchema,
+  SaveDocumentRequestSchema,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from '@common/bridge';
 import type { Settings, WatchfloorBridge } from '@common/bridge';
 import { describeZodError } from '@common/protocol/errors';
 
@@ -52,5 +58,23 @@ export const webBridge: WatchfloorBridge = {
   },
   async getHubConnection() {
     return { ok: true, hubUrl: window.location.origin, embedded: false };
+  },
+  async saveDocument(request) {
+    const parsed = SaveDocumentRequestSchema.safeParse(request);
+    if (!parsed.success)
+      return { ok: false, error: { code: 'invalid_payload', message: describeZodError(parsed.error) } };
+    const { data, suggestedName, type } = parsed.data;
+    // A download: the browser decides where (its download folder, or its own save dialog).
+    const url = URL.createObjectURL(new Blob([data], { type: DOCUMENT_TYPES[type].mime }));
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = suggestedName;
+    anchor.rel = 'noopener';
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    // NOTE: revoked later, not at once: some browsers start reading the blob after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { ok: true, saved: true, fileName: suggestedName };
   },
 };

@@ -140,6 +140,7 @@ describe('registerIpcHandlers', () => {
       },
       notify: vi.fn(() => ({ ok: true as const })),
       hubConnection: vi.fn(async () => ({ ok: true as const, hubUrl: 'http://127.0.0.1:4500', embedded: true })),
+      saveDocument: vi.fn(async () => ({ ok: true as const, saved: false })),
     };
     registerIpcHandlers(ipc, deps);
     return { ipcMain, deps };

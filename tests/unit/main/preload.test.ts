@@ -26,7 +26,7 @@ describe('preload bridge', () => {
     const bridge = await loadBridge();
     expect([...exposed.keys()]).toEqual(['watchfloor']);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['getHubConnection', 'getSettings', 'notify', 'platform', 'setSettings'].sort(),
+      ['getHubConnection', 'getSettings', 'notify', 'platform', 'saveDocument', 'setSettings'].sort(),
     );
     expect(bridge.platform).toBe('electron');
     expect(Object.isFrozen(bridge)).toBe(true);
@@ -38,10 +38,13 @@ describe('preload bridge', () => {
     await bridge.setSettings({ muted: true });
     await bridge.notify({ title: 't' });
     await bridge.getHubConnection();
+    const doc = { suggestedName: 'a.docx', type: 'docx' as const, data: new Uint8Array([0x50, 0x4b, 3, 4]) };
+    await bridge.saveDocument(doc);
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.settingsSet, { muted: true }],
       [IPC_CHANNELS.notificationShow, { title: 't' }],
       [IPC_CHANNELS.hubConnectionGet],
+      [IPC_CHANNELS.documentSave, doc],
     ]);
   });
 

@@ -21,6 +21,7 @@ import { casualtyLine } from './incident-feed';
 import { IncidentActions, usePendingForIncident } from './incident-actions';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
 import { IncidentDeadlines } from './incident-deadlines';
+import { IncidentExportButton } from './export/export-button';
 import { LinkageBoard } from '../linkage/linkage-board';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
 import { useMarkRead } from './unread-store';
@@ -146,13 +147,16 @@ export function IncidentDetail({ user }: { user: User }) {
         </div>
       }
       extra={
-        <Button
-          type="text"
-          size="small"
-          icon={<CloseOutlined />}
-          aria-label={t('detail.close')}
-          onClick={() => incidentUi.select(null)}
-        />
+        <Space size={4}>
+          <IncidentExportButton incident={incident} user={user} />
+          <Button
+            type="text"
+            size="small"
+            icon={<CloseOutlined />}
+            aria-label={t('detail.close')}
+            onClick={() => incidentUi.select(null)}
+          />
+        </Space>
       }
     >
       {drill && <div className="workspace-drill-banner">{t('workspace.drillBanner')}</div>}

@@ -492,7 +492,10 @@ export function buildIncidentDocument(kind: IncidentDocumentKind, data: Incident
 }
 
 /** The .docx bytes (works in the browser and under Node). */
-export async function incidentDocx(kind: IncidentDocumentKind, data: IncidentDocumentData): Promise<Uint8Array> {
+export async function incidentDocx(
+  kind: IncidentDocumentKind,
+  data: IncidentDocumentData,
+): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await Packer.toArrayBuffer(buildIncidentDocument(kind, data)));
 }
 
