@@ -23,18 +23,18 @@ export function isUnread(state: ReadState | null, incident: { id: string; lastSe
 }
 
 /** The state after opening the incident at `lastSeq` (never moves a read mark backwards). */
-export function markRead(state: ReadState, incidentId: string, lastSeq: number): ReadState {
+export function markRead(state: ReadState, incidentId: string, lastSeq: number, max = MAX_READ_ENTRIES): ReadState {
   const current = state.read[incidentId];
   if (current !== undefined && current >= lastSeq) return state;
   if (current === undefined && lastSeq <= state.floor) return state;
   let read = { ...state.read, [incidentId]: lastSeq };
   const entries = Object.entries(read);
-  if (entries.length > MAX_READ_ENTRIES) {
+  if (entries.length > max) {
     // Forget the lowest marks and raise the floor to the highest one forgotten (they were read).
     entries.sort((a, b) => a[1] - b[1]);
-    const drop = entries.slice(0, entries.length - MAX_READ_ENTRIES);
+    const drop = entries.slice(0, entries.length - max);
     const floor = Math.max(state.floor, ...drop.map(([, seq]) => seq));
-    read = Object.fromEntries(entries.slice(entries.length - MAX_READ_ENTRIES));
+    read = Object.fromEntries(entries.slice(entries.length - max));
     return { floor, read };
   }
   return { ...state, read };
