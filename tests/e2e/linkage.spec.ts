@@ -190,6 +190,31 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
     await expect(row.getByTestId('board-feedback')).toContainText(text);
     await expect(row.getByTestId('board-step-completed')).not.toHaveText('');
   }
+  // 消防 declines another of its orders with a reason; the officer reassigns it to the county bureau
+  const toDecline = fire.page
+    .getByTestId('inbox-order')
+    .filter({ has: fire.page.getByTestId('inbox-decline') })
+    .first();
+  const declinedId = (await toDecline.getAttribute('data-order-id')) ?? '';
+  await toDecline.getByTestId('inbox-decline').click();
+  await expect(fire.page.getByTestId('liaison-step-text')).toBeVisible();
+  await fire.page.getByTestId('liaison-step-text').fill('大队力量已全部出动，无法增援');
+  await fire.page.getByTestId('liaison-step-submit').click();
+  const declinedRow = boardOrder(board, declinedId);
+  await expect(declinedRow).toHaveAttribute('data-state', 'declined');
+  await expect(declinedRow.getByTestId('board-declined')).toContainText('无法增援');
+  await declinedRow.getByTestId('board-reassign').click();
+  await page.getByTestId('officer-step-department').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '应急管理局' })
+    .first()
+    .click();
+  await page.getByTestId('officer-step-submit').click();
+  await expect(declinedRow.getByTestId('board-declined')).toContainText('已改派');
+  await expect(board.getByTestId('board-order')).toHaveCount(total + 1);
+  await expect(declinedRow.getByTestId('board-reassign')).toHaveCount(0);
+
   await expect(board.getByTestId('board-sign-time').first()).toContainText('下达→签收');
   await expect(board.getByTestId('board-complete-time').first()).toContainText('签收→完成');
 
@@ -207,16 +232,21 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
       .evaluate((el) => getComputedStyle(el).backgroundColor),
   ).toBe('rgb(255, 241, 240)');
   await expect(page.getByText('联动指令超时未签收').first()).toBeVisible();
-  await detail.getByTestId('linkage-board').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: info.outputPath('linkage-board.png') });
-  await board.screenshot({ path: info.outputPath('linkage-board-only.png') });
+  await board.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('linkage-workspace.png') });
+  // the board at wall size, every column readable: the test's artifact of the board
+  await board.getByTestId('board-expand').click();
+  const wide = page.getByTestId('board-wide');
+  await expect(wide.locator('[data-tone="overdue"]').first()).toBeVisible();
+  await wide.screenshot({ path: info.outputPath('linkage-board.png') });
 
   // the hub's log: one send per order, signatures by the liaisons' workstations, one overdue
   const log = await hubLog('commander', 'commander123');
   const sent = log.filter(
     (e): e is EventOf<'linkage.sent'> => e.type === 'linkage.sent' && e.payload.incidentId === incidentId,
   );
-  expect(sent).toHaveLength(total);
+  expect(sent.filter((e) => e.payload.reassignedFrom === undefined)).toHaveLength(total);
+  expect(sent.filter((e) => e.payload.reassignedFrom === declinedId)).toHaveLength(1);
   expect(sent.filter((e) => e.payload.teamId === teamId)).toHaveLength(1);
   const signed = log.filter((e): e is EventOf<'linkage.signed'> => e.type === 'linkage.signed');
   expect(signed.map((e) => e.actor.workstation).sort()).toEqual(['消防大队值班室', '卫健局值班室'].sort());

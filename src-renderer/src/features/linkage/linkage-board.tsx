@@ -105,7 +105,8 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
                 const tone = orderTone(o);
                 const remaining = Date.parse(o.signDeadline) - now;
                 const waiting = o.state === 'sent' || o.state === 'delivered';
-                const steps = mayCommand ? officerSteps(o.state) : [];
+                // a reassigned order lives on as the new one: nothing more to do on the old
+                const steps = mayCommand && !o.reassignedTo ? officerSteps(o.state) : [];
                 return (
                   <tr
                     key={o.id}
@@ -271,10 +272,11 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
           width="96vw"
           title={`${t('linkage.board')} · ${incident.title}`}
           onCancel={() => setExpanded(false)}
-          className="linkage-board-wide"
           destroyOnHidden
         >
-          {table}
+          <div className="linkage-board-wide" data-testid="board-wide">
+            {table}
+          </div>
         </Modal>
       )}
       {dialog && <OfficerStepDialog dialog={dialog} onClose={() => setDialog(null)} />}
