@@ -139,6 +139,7 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
   await item.click();
   const ws = commander.getByTestId('incident-detail');
   await expect(ws.getByTestId('detail-title')).toHaveText(title);
+  await expect(ws.getByTestId('detail-source')).toHaveAttribute('data-source', 'transfer_119');
   await expect(item.getByTestId('unread-marker')).toHaveCount(0);
   await expect(item).toHaveAttribute('data-unread', 'false');
 

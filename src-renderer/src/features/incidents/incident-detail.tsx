@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ulid } from 'ulid';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { canActInMode, canSend } from '@common/auth/permissions';
+import { TOWNSHIPS } from '@common/domain/county';
+import type { TownshipCode } from '@common/domain/county';
 import { normalizeIncident } from '@common/projection/project';
 import { levelName } from '@common/rules/incident-machine';
 import type { User } from '@common/schemas/user';
@@ -25,8 +27,13 @@ import { IncidentExportButton } from './export/export-button';
 import { LinkageBoard } from '../linkage/linkage-board';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
 import { useMarkRead } from './unread-store';
-import { GRADE_COLORS, buildTimeline } from './workspace-logic';
+import { GRADE_COLORS, buildTimeline, incidentTownship } from './workspace-logic';
 import type { TimelineEntry } from './workspace-logic';
+
+const townshipLabel = (code: TownshipCode, language: string): string => {
+  const tw = TOWNSHIPS.find((x) => x.code === code);
+  return tw ? (language === 'en' ? tw.nameEn : tw.nameZh) : code;
+};
 
 /**
  * The incident workspace over the map: summary (grade, level, state, countdowns), the valid
@@ -230,6 +237,24 @@ export function IncidentDetail({ user }: { user: User }) {
         <Descriptions.Item label={t('detail.reportedAt')}>
           {formatDateTime(incident.reportedAt, i18n.language)} · {incident.reportedBy}
         </Descriptions.Item>
+        <Descriptions.Item label={t('intake.source')}>
+          <span data-testid="detail-source" data-source={incident.source}>
+            {t(`intake.sources.${incident.source}`)}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.township')}>
+          {townshipLabel(incidentTownship(incident), i18n.language)}
+          {incident.beyondCountyCapacity && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              {t('intake.beyondCapacity')}
+            </Tag>
+          )}
+        </Descriptions.Item>
+        {incident.hazmat && (
+          <Descriptions.Item label={t('intake.hazmat')} span={2}>
+            {incident.hazmat}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('detail.location')}>
           {incident.location.lng.toFixed(5)}, {incident.location.lat.toFixed(5)}
         </Descriptions.Item>
