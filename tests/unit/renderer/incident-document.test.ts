@@ -165,6 +165,7 @@ describe('incident documents (.docx), read back with mammoth', () => {
       '启动Ⅳ级应急响应',
       '调整为Ⅲ级应急响应',
       '向融安县消防救援大队下达联动指令：出动两车灭火',
+      '现场风向东南，疏散下风向住户（张敏记录）',
       '报告人',
       '0772-8000000',
       officialTime(at(45)),

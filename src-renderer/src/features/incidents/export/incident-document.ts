@@ -218,6 +218,8 @@ function measures(data: IncidentDocumentData): Array<string> {
       text: `向${WORKSPACE_ZH_CN.reportLevel[r.recipientLevel]}（${r.recipient}）报告，报告人${r.by}`,
     });
   }
+  // the desk's notes record what was done on the ground (到场、疏散、封控…)
+  for (const n of data.notes) lines.push({ at: n.at, text: `${n.text}（${n.byName}记录）` });
   const deptName = departmentNamer(data.departments);
   for (const o of data.orders) {
     lines.push({
