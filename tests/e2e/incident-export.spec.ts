@@ -63,6 +63,10 @@ async function seedIncident(title: string): Promise<Enterprise> {
     await send('incident.verify', { incidentId });
     await send('incident.activateResponse', { incidentId, level: 4 });
     await send('incident.note', { incidentId, noteId: ulid(), text: '消防两车已到场，正在扑救' });
+    await send('linkage.send', {
+      incidentId,
+      orders: [{ orderId: ulid(), departmentId: 'fire-rescue', task: '出动两车灭火并搜救被困人员', signMinutes: 10 }],
+    });
     return enterprise;
   } finally {
     socket.disconnect();
@@ -126,6 +130,10 @@ test('the incident workspace exports 事故信息快报 and 处置报告 as .doc
     '响应中',
     '消防两车已到场，正在扑救',
     '下风向200米内住户已疏散',
+    '联动指令',
+    '融安县消防救援大队',
+    '出动两车灭火并搜救被困人员',
+    '未签收',
     '值班一席',
     '指挥席',
   ]) {
