@@ -61,8 +61,10 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
               {d.mode === 'drill' && <DrillBadge />}
               <Tag color={STATUS_COLORS[d.status]}>{t(`duty.summary.${STATUS_KEYS[d.status]}`)}</Tag>
               <span>
-                {d.incidentTitle} · {t(`workspace.deadlineKind.${d.kind}`)}（
-                {t(`workspace.reportLevel.${d.recipientLevel}`)}）{t('duty.summary.due', { at: at(d.dueAt) })}
+                {d.incidentTitle} · {t(`workspace.deadlineKind.${d.kind}`)}
+                {/* the county report names its level already; an upward one says which level */}
+                {d.kind === 'upward_report' ? `（${t(`workspace.reportLevel.${d.recipientLevel}`)}）` : ' '}
+                {t('duty.summary.due', { at: at(d.dueAt) })}
               </span>
             </div>
           ))
