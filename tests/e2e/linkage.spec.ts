@@ -59,14 +59,15 @@ async function workTheFirstOrder(page: Page, feedback: string, personnel: number
   await page.getByTestId('liaison-step-text').fill(feedback);
   await page.getByTestId('liaison-step-personnel').fill(String(personnel));
   await page.getByTestId('liaison-step-vehicles').fill(String(vehicles));
-  await page.getByTestId('liaison-step-submit').click();
+  // Ctrl+Enter in the text sends (keyboard-first; also independent of the dialog's opening animation)
+  await page.getByTestId('liaison-step-text').press('Control+Enter');
   // NOTE: the dialog is gone (closing animation included) before the next one opens
   await expect(page.getByTestId('liaison-step-text')).toHaveCount(0);
   await expect(order).toHaveAttribute('data-state', 'in_progress');
   await expect(order.getByTestId('inbox-feedback-entry')).toContainText(feedback);
   await order.getByTestId('inbox-complete').click();
   await expect(page.getByTestId('liaison-step-text')).toBeVisible();
-  await page.getByTestId('liaison-step-submit').click();
+  await page.getByTestId('liaison-step-text').press('Control+Enter');
   await expect(page.getByTestId('liaison-step-text')).toHaveCount(0);
   await expect(order).toHaveAttribute('data-state', 'completed');
   return orderId;
@@ -169,6 +170,8 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
     await expect
       .poll(() => l.page.evaluate(() => window.__notifications?.map((n) => n.title) ?? []))
       .toContain('新的联动指令');
+    // and the new-order sound started (the alerts module marks the document: a speaker cannot be observed)
+    await expect(l.page.locator('html')).toHaveAttribute('data-alert-last', 'linkage_order:urgent');
     await expect(board.locator(`[data-testid="board-order"][data-department="${dept}"]`).first()).toHaveAttribute(
       'data-state',
       'delivered',
@@ -199,7 +202,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   await toDecline.getByTestId('inbox-decline').click();
   await expect(fire.page.getByTestId('liaison-step-text')).toBeVisible();
   await fire.page.getByTestId('liaison-step-text').fill('大队力量已全部出动，无法增援');
-  await fire.page.getByTestId('liaison-step-submit').click();
+  await fire.page.getByTestId('liaison-step-text').press('Control+Enter');
   const declinedRow = boardOrder(board, declinedId);
   await expect(declinedRow).toHaveAttribute('data-state', 'declined');
   await expect(declinedRow.getByTestId('board-declined')).toContainText('无法增援');
@@ -232,6 +235,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
       .evaluate((el) => getComputedStyle(el).backgroundColor),
   ).toBe('rgb(255, 241, 240)');
   await expect(page.getByText('联动指令超时未签收').first()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-alert-last', 'linkage_overdue:urgent');
   await board.scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('linkage-workspace.png') });
   // the board at wall size, every column readable: the test's artifact of the board

@@ -4,15 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { User } from '@common/schemas/user';
 import { useDb } from '../../db/db-context';
+import { alert } from '../alerts/alert';
 import { logger } from '../../logger';
 import { currentEngine } from '../../sync/runtime';
 import { useDepartmentNames } from './linkage-board';
 import { overdueRaised, undeliveredIds } from './linkage-logic';
-import { notifyLinkage, playLinkageSound } from './linkage-alert-sound';
-
-function drillMarked(title: string, drill: boolean, t: (key: string) => string): string {
-  return drill ? `【${t('linkage.drill')}】${title}` : title;
-}
 
 /** An overdue step older than this when first seen was already missed while the screen was shut. */
 const FRESH_MS = 10 * 60_000;
@@ -61,7 +57,9 @@ function LiaisonWatch({ user }: { user: User }) {
           logger.error('could not acknowledge delivery', error);
         }
       }
-      const first = orders.find((o) => o.id === fresh[0]);
+      // a real order leads a mixed batch: the alert takes its mode (drill isolation)
+      const arrived = orders.filter((o) => fresh.includes(o.id));
+      const first = arrived.find((o) => o.mode === 'real') ?? arrived[0];
       if (!first) return;
       let title = incidents.current.get(first.incidentId);
       if (title === undefined) {
@@ -72,10 +70,9 @@ function LiaisonWatch({ user }: { user: User }) {
         fresh.length === 1
           ? t('linkage.newOrderBody', { incident: title, task: first.task })
           : `${t('linkage.newOrderBody', { incident: title, task: first.task })} (+${fresh.length - 1})`;
-      void playLinkageSound('new_order');
-      // A drill order is marked first, so it is never read as a real one (and is not urgent).
-      const drill = first.mode === 'drill';
-      void notifyLinkage(drillMarked(t('linkage.newOrder'), drill, t), body, drill ? 'normal' : 'critical');
+      // The shared alert: sound unless muted, native notification; a drill order is marked 演练
+      // and sounds the drill chime, so it is never taken for a real one.
+      void alert({ kind: 'linkage_order', severity: 'urgent', title: t('linkage.newOrder'), body, mode: first.mode });
     })();
   }, [orders, departmentId, db, t]);
   return null;
@@ -105,21 +102,35 @@ function CommandWatch() {
     const now = Date.now();
     const alerts = raised.filter((o) => now - Date.parse(o.updatedAt) < FRESH_MS);
     if (alerts.length === 0) return;
+    const bodyOf = (o: (typeof alerts)[number]) =>
+      t('linkage.overdueBody', { department: names.get(o.departmentId) ?? o.departmentId, task: o.task });
+    const titleOf = (o: (typeof alerts)[number]) =>
+      `${o.mode === 'drill' ? `【${t('linkage.drill')}】` : ''}${
+        o.overdueLevel >= 2 ? t('linkage.escalatedAlert') : t('linkage.overdueAlert')
+      }`;
     for (const o of alerts) {
-      const escalated = o.overdueLevel >= 2;
-      const drill = o.mode === 'drill';
-      const title = drillMarked(escalated ? t('linkage.escalatedAlert') : t('linkage.overdueAlert'), drill, t);
-      const body = t('linkage.overdueBody', { department: names.get(o.departmentId) ?? o.departmentId, task: o.task });
       notification.warning({
         key: `overdue:${o.id}:${o.overdueLevel}`,
-        title,
-        description: body,
+        title: titleOf(o),
+        description: bodyOf(o),
         duration: 0,
         props: { 'data-testid': 'overdue-alert' } as Record<string, string>,
       });
-      void notifyLinkage(title, body, drill ? 'normal' : 'critical');
     }
-    void playLinkageSound('overdue');
+    // One sound and one native notification for the batch (several orders of a set fall due together).
+    // NOTE: a real order leads the batch if there is one, and the alert takes that order's mode:
+    // a drill must never be read as real, nor a real order as a drill.
+    const first = alerts.find((o) => o.mode === 'real') ?? alerts[0];
+    if (first) {
+      const more = alerts.length > 1 ? ` (+${alerts.length - 1})` : '';
+      void alert({
+        kind: 'linkage_overdue',
+        severity: 'urgent',
+        title: first.overdueLevel >= 2 ? t('linkage.escalatedAlert') : t('linkage.overdueAlert'),
+        body: `${bodyOf(first)}${more}`,
+        mode: first.mode,
+      });
+    }
   }, [overdue, names, notification, t]);
   return null;
 }
