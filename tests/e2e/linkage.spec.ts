@@ -73,6 +73,14 @@ async function workTheFirstOrder(page: Page, feedback: string, personnel: number
   return orderId;
 }
 
+/** The status the map's team feature carries (what colours the team's symbol). */
+const teamStatusOnMap = (page: Page, teamId: string) =>
+  page.evaluate((id) => {
+    const map = window.__watchfloorMap;
+    const f = map?.querySourceFeatures('rescue-teams').find((x) => x.properties['id'] === id);
+    return f?.properties['status'] as string | undefined;
+  }, teamId);
+
 const boardOrder = (board: Locator, orderId: string) =>
   board.locator(`[data-testid="board-order"][data-order-id="${orderId}"]`);
 
@@ -137,6 +145,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   await set.getByTestId('team-dispatch').click();
   await expect(rows).toHaveCount(proposed + 1);
   const teamId = (await rows.last().getAttribute('data-team-id')) ?? '';
+  const teamDepartment = (await rows.last().getAttribute('data-department')) ?? '';
   expect(teamId).not.toBe('');
   const total = proposed + 1;
 
@@ -147,15 +156,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   await expect(page.getByTestId('outbox')).toHaveAttribute('data-count', '0');
 
   // the team is dispatched: its status follows on the map of the officer (live, no reload)
-  await expect
-    .poll(() =>
-      page.evaluate((id) => {
-        const map = window.__watchfloorMap;
-        const f = map?.querySourceFeatures('rescue-teams').find((x) => x.properties['id'] === id);
-        return f?.properties['status'];
-      }, teamId),
-    )
-    .toBe('dispatched');
+  await expect.poll(() => teamStatusOnMap(page, teamId)).toBe('dispatched');
 
   // each liaison sees only its own department's orders, delivered automatically, with a notification
   for (const [l, dept] of [
@@ -193,6 +194,20 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
     await expect(row.getByTestId('board-feedback')).toContainText(text);
     await expect(row.getByTestId('board-step-completed')).not.toHaveText('');
   }
+  // the team's department signs the dispatch order and reports the team en route: the map follows
+  const teamLiaison = teamDepartment === 'fire-rescue' ? fire : teamDepartment === 'health' ? health : null;
+  if (teamLiaison) {
+    const teamOrder = teamLiaison.page.locator(`[data-testid="inbox-order"][data-team-id="${teamId}"]`);
+    // (it may be the order the liaison already worked above)
+    if (['sent', 'delivered'].includes((await teamOrder.getAttribute('data-state')) ?? '')) {
+      await teamOrder.getByTestId('inbox-sign').click();
+      await expect(teamOrder).toHaveAttribute('data-state', 'signed');
+    }
+    await teamOrder.getByTestId('inbox-team-en_route').click();
+    await expect(teamOrder.getByTestId('inbox-team-on_scene')).toBeVisible();
+    await expect.poll(() => teamStatusOnMap(page, teamId)).toBe('en_route');
+  }
+
   // 消防 declines another of its orders with a reason; the officer reassigns it to the county bureau
   const toDecline = fire.page
     .getByTestId('inbox-order')
@@ -253,7 +268,12 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   expect(sent.filter((e) => e.payload.reassignedFrom === declinedId)).toHaveLength(1);
   expect(sent.filter((e) => e.payload.teamId === teamId)).toHaveLength(1);
   const signed = log.filter((e): e is EventOf<'linkage.signed'> => e.type === 'linkage.signed');
-  expect(signed.map((e) => e.actor.workstation).sort()).toEqual(['消防大队值班室', '卫健局值班室'].sort());
+  // every signature came from the department's own workstation, and both departments signed
+  const station: Record<string, string> = { 'fire-rescue': '消防大队值班室', health: '卫健局值班室' };
+  expect(signed.map((e) => [e.payload.departmentId, e.actor.workstation])).toEqual(
+    signed.map((e) => [e.payload.departmentId, station[e.payload.departmentId]]),
+  );
+  expect(new Set(signed.map((e) => e.payload.departmentId))).toEqual(new Set(['fire-rescue', 'health']));
   const overdueEvents = log.filter(
     (e): e is EventOf<'linkage.overdue'> =>
       e.type === 'linkage.overdue' && e.payload.departmentId === 'public-security',
