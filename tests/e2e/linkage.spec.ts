@@ -257,6 +257,8 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   await board.getByTestId('board-expand').click();
   const wide = page.getByTestId('board-wide');
   await expect(wide.locator('[data-tone="overdue"]').first()).toBeVisible();
+  // the dialog zooms in: wait until it stands at its full width (96 % of the window)
+  await expect.poll(async () => (await wide.boundingBox())?.width ?? 0).toBeGreaterThan(1400);
   await wide.screenshot({ path: info.outputPath('linkage-board.png') });
 
   // the hub's log: one send per order, signatures by the liaisons' workstations, one overdue
