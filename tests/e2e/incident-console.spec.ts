@@ -73,6 +73,10 @@ test('a duty officer takes a call end to end while the commander watches every s
   await submitAction(page, 'activateResponse', async (p) => {
     await expect(p.getByTestId('action-level')).toContainText('Ⅳ级响应');
   });
+  // activating opens the plans' proposed orders (issue 5); this call needs none, so the officer closes it
+  await expect(page.getByTestId('order-set')).toBeVisible();
+  await page.getByTestId('orders-dismiss').click();
+  await expect(page.getByTestId('order-set')).toHaveCount(0);
   await expect(cws.getByTestId('state-badge')).toHaveText('响应中');
   await expect(cws.getByTestId('response-level')).toHaveText('Ⅳ级响应');
   await expect(ws.getByTestId('action-verify')).toHaveCount(0);

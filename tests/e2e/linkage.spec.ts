@@ -47,9 +47,19 @@ async function signIn(browser: Browser, user: typeof DUTY) {
   return { context, page, requests };
 }
 
+/** The inbox orders of one incident (other specs share the hub and may leave orders of their own). */
+const inboxOrders = (page: Page, incidentId: string) =>
+  page.locator(`[data-testid="inbox-order"][data-incident-id="${incidentId}"]`);
+
 /** The liaison signs its most urgent order, posts feedback and completes it; returns the order id. */
-async function workTheFirstOrder(page: Page, feedback: string, personnel: number, vehicles: number): Promise<string> {
-  const first = page.getByTestId('inbox-order').first();
+async function workTheFirstOrder(
+  page: Page,
+  incidentId: string,
+  feedback: string,
+  personnel: number,
+  vehicles: number,
+): Promise<string> {
+  const first = inboxOrders(page, incidentId).first();
   const orderId = (await first.getAttribute('data-order-id')) ?? '';
   const order = page.locator(`[data-testid="inbox-order"][data-order-id="${orderId}"]`);
   await order.getByTestId('inbox-sign').click();
@@ -96,16 +106,21 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   ]);
   const { page } = duty;
 
-  // liaisons land on their department's inbox, still empty
-  for (const l of [fire, health]) {
-    await expect(l.page.getByTestId('linkage-inbox')).toBeVisible();
-    await expect(l.page.getByTestId('inbox-order')).toHaveCount(0);
-  }
-
-  // the duty officer verifies the demo wood-mill fire and activates level Ⅲ
-  await page.getByTestId('incident-item').filter({ hasText: '火灾' }).filter({ hasNotText: '演练' }).first().click();
+  // the duty officer verifies the demo wood-mill fire (车间火灾; not another spec's test fire) and activates level Ⅲ
+  await page
+    .getByTestId('incident-item')
+    .filter({ hasText: '车间火灾' })
+    .filter({ hasNotText: '演练' })
+    .filter({ hasNotText: '测试' })
+    .first()
+    .click();
   const detail = page.getByTestId('incident-detail');
   const incidentId = (await detail.getAttribute('data-incident-id')) ?? '';
+  // liaisons land on their department's inbox, with nothing for this incident yet
+  for (const l of [fire, health]) {
+    await expect(l.page.getByTestId('linkage-inbox')).toBeVisible();
+    await expect(inboxOrders(l.page, incidentId)).toHaveCount(0);
+  }
   await page.getByTestId('action-verify').click();
   await page.getByTestId('action-confirm').click();
   await expect(detail).toHaveAttribute('data-state', 'verified');
@@ -163,11 +178,11 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
     [fire, 'fire-rescue'],
     [health, 'health'],
   ] as const) {
-    await expect(l.page.getByTestId('inbox-order').first()).toBeVisible();
+    await expect(inboxOrders(l.page, incidentId).first()).toBeVisible();
     const count = await board.locator(`[data-testid="board-order"][data-department="${dept}"]`).count();
-    await expect(l.page.getByTestId('inbox-order')).toHaveCount(count);
-    await expect(l.page.getByTestId('inbox-order').first()).toContainText('火灾');
-    await expect(l.page.getByTestId('inbox-order').first().getByTestId('inbox-countdown')).toBeVisible();
+    await expect(inboxOrders(l.page, incidentId)).toHaveCount(count);
+    await expect(inboxOrders(l.page, incidentId).first()).toContainText('火灾');
+    await expect(inboxOrders(l.page, incidentId).first().getByTestId('inbox-countdown')).toBeVisible();
     await expect
       .poll(() => l.page.evaluate(() => window.__notifications?.map((n) => n.title) ?? []))
       .toContain('新的联动指令');
@@ -181,8 +196,8 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
 
   // each signs, reports back and completes one order; the officer's board follows every step
   const [fireOrder, healthOrder] = await Promise.all([
-    workTheFirstOrder(fire.page, '两车十人到场，明火已控制', 10, 2),
-    workTheFirstOrder(health.page, '救护车一辆到场，伤员已送医', 3, 1),
+    workTheFirstOrder(fire.page, incidentId, '两车十人到场，明火已控制', 10, 2),
+    workTheFirstOrder(health.page, incidentId, '救护车一辆到场，伤员已送医', 3, 1),
   ]);
   for (const [orderId, signer, text] of [
     [fireOrder, '消防救援大队联络员 陈刚', '明火已控制'],
@@ -209,8 +224,7 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   }
 
   // 消防 declines another of its orders with a reason; the officer reassigns it to the county bureau
-  const toDecline = fire.page
-    .getByTestId('inbox-order')
+  const toDecline = inboxOrders(fire.page, incidentId)
     .filter({ has: fire.page.getByTestId('inbox-decline') })
     .first();
   const declinedId = (await toDecline.getAttribute('data-order-id')) ?? '';

@@ -115,6 +115,7 @@ export function DepartmentInbox({ user }: { user: User }) {
             className={`inbox-order tone-${tone}${incident?.mode === 'drill' ? ' inbox-order-drill' : ''}`}
             data-testid="inbox-order"
             data-order-id={o.id}
+            data-incident-id={o.incidentId}
             data-team-id={o.teamId ?? ''}
             data-state={o.state}
             data-tone={tone}

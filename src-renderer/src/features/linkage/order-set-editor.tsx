@@ -190,6 +190,7 @@ function OrderSetModal({
       onOk={() => void send()}
       onCancel={linkageUi.close}
       okButtonProps={{ 'data-testid': 'orders-send' }}
+      cancelButtonProps={{ 'data-testid': 'orders-dismiss' }}
       destroyOnHidden
     >
       <div
