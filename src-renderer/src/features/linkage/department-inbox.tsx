@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Empty, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { StepModal } from './step-modal';
+import { InvalidCommandError } from '../../sync/sync-engine';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -14,7 +16,6 @@ import { useDb } from '../../db/db-context';
 import { useReplicaRows } from '../../db/replica-tables';
 import { useMapController } from '../../map/map-context';
 import { currentEngine } from '../../sync/runtime';
-import { InvalidCommandError } from '../../sync/sync-engine';
 import { categoryLabel } from '../../ui/format';
 import { DrillBadge, GradeBadge } from '../incidents/incident-badges';
 import { incidentUi } from '../incidents/incident-ui-store';
@@ -244,104 +245,77 @@ export function DepartmentInbox({ user }: { user: User }) {
 /** Feedback (text, personnel, vehicles), completion (optional text) or decline (reason). */
 function LiaisonStepDialog({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [text, setText] = useState('');
   const [personnel, setPersonnel] = useState<number | null>(0);
   const [vehicles, setVehicles] = useState<number | null>(0);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const orderId = dialog.order.id;
 
-  const submit = async () => {
-    setError(null);
-    setSending(true);
-    try {
-      const engine = currentEngine();
-      if (dialog.step === 'feedback') {
-        await engine.enqueue('linkage.feedback', {
-          orderId,
-          feedbackId: ulid(),
-          text,
-          personnel: personnel ?? 0,
-          vehicles: vehicles ?? 0,
-        });
-      } else if (dialog.step === 'complete') {
-        await engine.enqueue('linkage.complete', { orderId, ...(text.trim() ? { text } : {}) });
-      } else {
-        await engine.enqueue('linkage.decline', { orderId, reason: text });
-      }
-      void message.success(t('linkage.stepDone', { step: t(`linkage.steps.${dialog.step}`) }));
-      onClose();
-    } catch (e) {
-      setError(e instanceof InvalidCommandError ? e.detail : String(e));
-    } finally {
-      setSending(false);
+  const send = async () => {
+    const engine = currentEngine();
+    if (dialog.step === 'feedback') {
+      await engine.enqueue('linkage.feedback', {
+        orderId,
+        feedbackId: ulid(),
+        text,
+        personnel: personnel ?? 0,
+        vehicles: vehicles ?? 0,
+      });
+    } else if (dialog.step === 'complete') {
+      await engine.enqueue('linkage.complete', { orderId, ...(text.trim() ? { text } : {}) });
+    } else {
+      await engine.enqueue('linkage.decline', { orderId, reason: text });
     }
   };
 
   return (
-    <Modal
-      open
-      title={`${t(`linkage.steps.${dialog.step}`)} · ${dialog.order.task}`}
-      okText={t('linkage.ok')}
-      cancelText={t('linkage.cancelButton')}
-      confirmLoading={sending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'liaison-step-submit' }}
-      width={460}
-      destroyOnHidden
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.TextArea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={
-            dialog.step === 'feedback'
-              ? t('linkage.feedbackText')
-              : dialog.step === 'complete'
-                ? t('linkage.completeText')
-                : t('linkage.reason')
-          }
-          autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={4000}
-          autoFocus
-          data-testid="liaison-step-text"
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void submit();
+    <StepModal step={dialog.step} task={dialog.order.task} testIdPrefix="liaison-step" onSend={send} onClose={onClose}>
+      {(submit) => (
+        <>
+          <Input.TextArea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={
+              dialog.step === 'feedback'
+                ? t('linkage.feedbackText')
+                : dialog.step === 'complete'
+                  ? t('linkage.completeText')
+                  : t('linkage.reason')
             }
-          }}
-        />
-        {dialog.step === 'feedback' && (
-          <Space>
-            <InputNumber
-              min={0}
-              max={100000}
-              precision={0}
-              value={personnel}
-              onChange={(v) => setPersonnel(typeof v === 'number' ? v : null)}
-              addonBefore={t('linkage.personnel')}
-              data-testid="liaison-step-personnel"
-            />
-            <InputNumber
-              min={0}
-              max={100000}
-              precision={0}
-              value={vehicles}
-              onChange={(v) => setVehicles(typeof v === 'number' ? v : null)}
-              addonBefore={t('linkage.vehicles')}
-              data-testid="liaison-step-vehicles"
-            />
-          </Space>
-        )}
-        {error && (
-          <Typography.Text type="danger" data-testid="liaison-step-error">
-            {error}
-          </Typography.Text>
-        )}
-      </Space>
-    </Modal>
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={4000}
+            autoFocus
+            data-testid="liaison-step-text"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                submit();
+              }
+            }}
+          />
+          {dialog.step === 'feedback' && (
+            <Space>
+              <InputNumber
+                min={0}
+                max={100000}
+                precision={0}
+                value={personnel}
+                onChange={(v) => setPersonnel(typeof v === 'number' ? v : null)}
+                addonBefore={t('linkage.personnel')}
+                data-testid="liaison-step-personnel"
+              />
+              <InputNumber
+                min={0}
+                max={100000}
+                precision={0}
+                value={vehicles}
+                onChange={(v) => setVehicles(typeof v === 'number' ? v : null)}
+                addonBefore={t('linkage.vehicles')}
+                data-testid="liaison-step-vehicles"
+              />
+            </Space>
+          )}
+        </>
+      )}
+    </StepModal>
   );
 }

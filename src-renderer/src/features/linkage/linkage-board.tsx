@@ -1,5 +1,6 @@
 import { Fragment, useMemo, useState } from 'react';
-import { App, Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { StepModal } from './step-modal';
 import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -12,7 +13,6 @@ import type { User } from '@common/schemas/user';
 import { useDb } from '../../db/db-context';
 import { useReplicaRows } from '../../db/replica-tables';
 import { currentEngine } from '../../sync/runtime';
-import { InvalidCommandError } from '../../sync/sync-engine';
 import { usePendingForIncident } from '../incidents/incident-actions';
 import { useNow } from '../incidents/use-now';
 import { formatCountdown } from '../incidents/workspace-logic';
@@ -287,55 +287,31 @@ export function LinkageBoard({ incident, user }: { incident: Incident; user: Use
 /** Cancel an order (reason), or reassign a declined one to another department. */
 function OfficerStepDialog({ dialog, onClose }: { dialog: NonNullable<OfficerDialog>; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const departments = useReplicaRows('departments') ?? [];
   const [reason, setReason] = useState('');
   const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
   const [task, setTask] = useState(dialog.order.task);
   const [signMinutes, setSignMinutes] = useState<number | null>(LINKAGE_SETTINGS.defaultSignMinutes);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const en = i18n.language === 'en';
 
-  const submit = async () => {
-    setError(null);
-    setSending(true);
-    try {
-      if (dialog.kind === 'cancel') {
-        await currentEngine().enqueue('linkage.cancel', { orderId: dialog.order.id, reason });
-      } else {
-        await currentEngine().enqueue('linkage.reassign', {
-          orderId: dialog.order.id,
-          newOrderId: ulid(),
-          departmentId: departmentId ?? '',
-          task,
-          signMinutes: signMinutes ?? Number.NaN,
-        });
-      }
-      void message.success(t('linkage.stepDone', { step: t(`linkage.steps.${dialog.kind}`) }));
-      onClose();
-    } catch (e) {
-      setError(e instanceof InvalidCommandError ? e.detail : String(e));
-    } finally {
-      setSending(false);
+  const send = async () => {
+    if (dialog.kind === 'cancel') {
+      await currentEngine().enqueue('linkage.cancel', { orderId: dialog.order.id, reason });
+    } else {
+      await currentEngine().enqueue('linkage.reassign', {
+        orderId: dialog.order.id,
+        newOrderId: ulid(),
+        departmentId: departmentId ?? '',
+        task,
+        signMinutes: signMinutes ?? Number.NaN,
+      });
     }
   };
 
   return (
-    <Modal
-      open
-      title={`${t(`linkage.steps.${dialog.kind}`)} · ${dialog.order.task}`}
-      okText={t('linkage.ok')}
-      cancelText={t('linkage.cancelButton')}
-      confirmLoading={sending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'officer-step-submit' }}
-      width={460}
-      destroyOnHidden
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {dialog.kind === 'cancel' ? (
+    <StepModal step={dialog.kind} task={dialog.order.task} testIdPrefix="officer-step" onSend={send} onClose={onClose}>
+      {() =>
+        dialog.kind === 'cancel' ? (
           <Input.TextArea
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -373,13 +349,8 @@ function OfficerStepDialog({ dialog, onClose }: { dialog: NonNullable<OfficerDia
               addonBefore={t('linkage.col.signMinutes')}
             />
           </>
-        )}
-        {error && (
-          <Typography.Text type="danger" data-testid="officer-step-error">
-            {error}
-          </Typography.Text>
-        )}
-      </Space>
-    </Modal>
+        )
+      }
+    </StepModal>
   );
 }
