@@ -23,12 +23,43 @@ export function externalRequests(urls: ReadonlyArray<string>): Array<string> {
   });
 }
 
+declare global {
+  interface Window {
+    /** native notifications raised by the page (recorded when signed in with `recordNotifications`) */
+    __notifications?: Array<{ title: string; body: string }>;
+  }
+}
+
+/**
+ * Replaces the browser's Notification API with a recorder (permission granted), so a test can see
+ * the notifications the page raises (the browser build's native notifications go through it).
+ */
+async function recordNotifications(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const shown: Array<{ title: string; body: string }> = [];
+    window.__notifications = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission(): Promise<string> {
+        return Promise.resolve('granted');
+      }
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body ?? '' });
+      }
+      close(): void {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
+  });
+}
+
 export async function openSignedIn(
   browser: Browser,
   user: { username: string; password: string; workstation: string },
+  options: { recordNotifications?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; requests: Array<string> }> {
   const context = await browser.newContext();
   const requests = recordRequests(context);
+  if (options.recordNotifications) await recordNotifications(context);
   const page = await context.newPage();
   await page.goto('/?e2e=1');
   await page.getByTestId('login-username').fill(user.username);

@@ -1,53 +1,13 @@
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
 import { distanceKm } from '@common/geo';
 import type { Enterprise } from '@common/schemas/enterprise';
 import type { HazardSource } from '@common/schemas/hazard-source';
 import type { Receptor } from '@common/schemas/places';
 import type { Plan } from '@common/schemas/plan';
-import { HUB, hubLog, waitForMapIdle } from './fixtures';
+import { HUB, hubLog, openSignedIn } from './fixtures';
 
 const DUTY = { username: 'duty', password: 'duty123', workstation: '值班一席' };
 const COMMANDER = { username: 'commander', password: 'commander123', workstation: '指挥席' };
-
-declare global {
-  interface Window {
-    __notifications?: Array<{ title: string; body: string }>;
-  }
-}
-
-/**
- * Signs in a context whose Notification API is a recorder (the browser build's native
- * notifications go through it), so the test can see that one was requested.
- */
-async function signIn(browser: Browser, user: typeof DUTY): Promise<Page> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const shown: Array<{ title: string; body: string }> = [];
-    window.__notifications = shown;
-    class RecordingNotification {
-      static permission = 'granted';
-      static requestPermission(): Promise<string> {
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options?: { body?: string }) {
-        shown.push({ title, body: options?.body ?? '' });
-      }
-      close(): void {}
-    }
-    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
-  });
-  const page = await context.newPage();
-  await page.goto('/?e2e=1');
-  await page.getByTestId('login-username').fill(user.username);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-workstation').fill(user.workstation);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('main-screen')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 45_000 });
-  await waitForMapIdle(page);
-  return page;
-}
 
 /** A demo enterprise with a major hazard source on site, a plan of its own and a receptor within 3 km. */
 async function demoEnterprise(): Promise<Enterprise> {
@@ -85,7 +45,10 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
 }) => {
   test.setTimeout(150_000);
   const enterprise = await demoEnterprise();
-  const [duty, commander] = await Promise.all([signIn(browser, DUTY), signIn(browser, COMMANDER)]);
+  const [{ page: duty }, { page: commander }] = await Promise.all([
+    openSignedIn(browser, DUTY, { recordNotifications: true }),
+    openSignedIn(browser, COMMANDER, { recordNotifications: true }),
+  ]);
   const soundsBefore = Number((await commander.evaluate(() => document.documentElement.dataset.alertSounds)) ?? 0);
 
   // 接报, keyboard only: the source has the focus; Tab through enterprise and category; Enter saves.

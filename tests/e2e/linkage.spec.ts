@@ -1,51 +1,11 @@
 import { expect, test } from '@playwright/test';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { EventOf } from '@common/protocol/events';
-import { externalRequests, hubLog, recordRequests, waitForMapIdle } from './fixtures';
+import { externalRequests, hubLog, openSignedIn } from './fixtures';
 
 const DUTY = { username: 'duty', password: 'duty123', workstation: '值班一席' };
 const FIRE = { username: 'fire', password: 'fire123', workstation: '消防大队值班室' };
 const HEALTH = { username: 'health', password: 'health123', workstation: '卫健局值班室' };
-
-declare global {
-  interface Window {
-    /** native notifications raised by the page (recorded by the test's init script) */
-    __notifications?: Array<{ title: string; body: string }>;
-  }
-}
-
-/**
- * Signs in like fixtures.openSignedIn, but first replaces the browser's Notification API with a
- * recorder (granted), so the test can see the notification a new order raises.
- */
-async function signIn(browser: Browser, user: typeof DUTY) {
-  const context = await browser.newContext();
-  const requests = recordRequests(context);
-  await context.addInitScript(() => {
-    window.__notifications = [];
-    class RecordingNotification {
-      static permission = 'granted';
-      static requestPermission() {
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options?: { body?: string }) {
-        window.__notifications?.push({ title, body: options?.body ?? '' });
-      }
-      close() {}
-    }
-    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
-  });
-  const page = await context.newPage();
-  await page.goto('/?e2e=1');
-  await page.getByTestId('login-username').fill(user.username);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-workstation').fill(user.workstation);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('main-screen')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 45_000 });
-  await waitForMapIdle(page);
-  return { context, page, requests };
-}
 
 /** The inbox orders of one incident (other specs share the hub and may leave orders of their own). */
 const inboxOrders = (page: Page, incidentId: string) =>
@@ -100,9 +60,9 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   // NOTE: the overdue step waits for a real minute to pass; the liaisons' work overlaps it.
   test.setTimeout(300_000);
   const [duty, fire, health] = await Promise.all([
-    signIn(browser, DUTY),
-    signIn(browser, FIRE),
-    signIn(browser, HEALTH),
+    openSignedIn(browser, DUTY, { recordNotifications: true }),
+    openSignedIn(browser, FIRE, { recordNotifications: true }),
+    openSignedIn(browser, HEALTH, { recordNotifications: true }),
   ]);
   const { page } = duty;
 
