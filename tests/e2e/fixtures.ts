@@ -1,7 +1,9 @@
 import { expect } from '@playwright/test';
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { io } from 'socket.io-client';
+import { ulid } from 'ulid';
 import type { Socket } from 'socket.io-client';
+import type { CommandAck } from '@common/protocol/ack';
 import type { HubEvent } from '@common/protocol/events';
 import type { ClientToServerEvents, ServerToClientEvents } from '@common/protocol/socket';
 import type { SyncAck } from '@common/protocol/sync';
@@ -90,8 +92,11 @@ export async function renderedIncidentTitles(page: Page): Promise<Array<string>>
   });
 }
 
-/** Reads the hub's whole log over its own socket API, as another client would. */
-export async function hubLog(username: string, password: string): Promise<Array<HubEvent>> {
+/** A socket to the hub's own API, signed in as `username` (as another client would be). */
+async function connectHub(
+  username: string,
+  password: string,
+): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
   const login = await fetch(`${HUB}/api/v1/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -102,11 +107,17 @@ export async function hubLog(username: string, password: string): Promise<Array<
     auth: { token },
     transports: ['websocket'],
   });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Reads the hub's whole log over its own socket API, as another client would. */
+export async function hubLog(username: string, password: string): Promise<Array<HubEvent>> {
+  const socket = await connectHub(username, password);
   try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
     const events: Array<HubEvent> = [];
     let sinceSeq = 0;
     for (;;) {
@@ -115,6 +126,23 @@ export async function hubLog(username: string, password: string): Promise<Array<
       events.push(...page.events);
       sinceSeq = page.events.at(-1)?.seq ?? sinceSeq;
       if (!page.more) return events;
+    }
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** Sends commands as `username` over the hub's socket API, in order; throws on the first refusal. */
+export async function sendCommands(
+  username: string,
+  password: string,
+  commands: ReadonlyArray<{ type: string; payload: unknown }>,
+): Promise<void> {
+  const socket = await connectHub(username, password);
+  try {
+    for (const { type, payload } of commands) {
+      const ack = (await socket.timeout(20_000).emitWithAck('command', { id: ulid(), type, payload })) as CommandAck;
+      if (!ack.ok) throw new Error(`${type}: ${ack.error.message}`);
     }
   } finally {
     socket.disconnect();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import type { EventOf } from '@common/protocol/events';
-import { externalRequests, hubLog, openSignedIn } from './fixtures';
+import { externalRequests, hubLog, openSignedIn, sendCommands } from './fixtures';
 
 const DUTY = { username: 'duty', password: 'duty123', workstation: '值班一席' };
 const FIRE = { username: 'fire', password: 'fire123', workstation: '消防大队值班室' };
@@ -258,4 +258,21 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
 
   expect(externalRequests([...duty.requests, ...fire.requests, ...health.requests])).toEqual([]);
   await Promise.all([duty.context.close(), fire.context.close(), health.context.close()]);
+
+  // the officer cancels what is still open, so its escalations do not sound through the specs that follow
+  const closed = new Set(
+    log
+      .filter((e) => ['linkage.completed', 'linkage.cancelled', 'linkage.declined'].includes(e.type))
+      .map((e) => (e.payload as { orderId: string }).orderId),
+  );
+  await sendCommands(
+    DUTY.username,
+    DUTY.password,
+    sent
+      .filter((e) => !closed.has(e.payload.orderId))
+      .map((e) => ({
+        type: 'linkage.cancel',
+        payload: { orderId: e.payload.orderId, reason: '演练结束，撤销未办结指令' },
+      })),
+  );
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useCaughtUp } from '../alerts/use-caught-up';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -94,11 +95,23 @@ function CommandWatch() {
     [db],
   );
   const seen = useRef(new Map<string, number>());
+  const shown = useRef(new Set<string>());
+  const caughtUp = useCaughtUp();
 
   useEffect(() => {
     if (!overdue) return;
+    // An alert is withdrawn once its order no longer waits for a signature (signed, cancelled...).
+    const waiting = new Set(overdue.map((o) => `overdue:${o.id}:${o.overdueLevel}`));
+    for (const key of shown.current) {
+      if (waiting.has(key)) continue;
+      notification.destroy(key);
+      shown.current.delete(key);
+    }
     const { raised, seen: next } = overdueRaised(overdue, seen.current);
     seen.current = next;
+    // The catch-up at sign-in replays history (an order may pass through overdue on its way to
+    // cancelled): only what falls overdue live is announced; the board shows the rest in red.
+    if (!caughtUp) return;
     const now = Date.now();
     const alerts = raised.filter((o) => now - Date.parse(o.updatedAt) < FRESH_MS);
     if (alerts.length === 0) return;
@@ -109,11 +122,14 @@ function CommandWatch() {
         o.overdueLevel >= 2 ? t('linkage.escalatedAlert') : t('linkage.overdueAlert')
       }`;
     for (const o of alerts) {
+      shown.current.add(`overdue:${o.id}:${o.overdueLevel}`);
       notification.warning({
         key: `overdue:${o.id}:${o.overdueLevel}`,
         title: titleOf(o),
         description: bodyOf(o),
         duration: 0,
+        // bottom right: a stack of overdue alerts must not cover the search box or the feed's top
+        placement: 'bottomRight',
         props: { 'data-testid': 'overdue-alert' } as Record<string, string>,
       });
     }
@@ -131,6 +147,6 @@ function CommandWatch() {
         mode: first.mode,
       });
     }
-  }, [overdue, names, notification, t]);
+  }, [overdue, names, notification, t, caughtUp]);
   return null;
 }
