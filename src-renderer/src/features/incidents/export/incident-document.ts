@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { CONSOLE_ZH_CN } from '../console-zh-cn';
 import type { IRunOptions } from 'docx';
 import { ACCIDENT_GRADES } from '@common/domain/accident-reporting-regulation';
 import { COUNTY, TOWNSHIPS } from '@common/domain/county';
@@ -71,16 +72,8 @@ const STATE_ZH: Readonly<Record<Incident['state'], string>> = {
   closed: '已结案',
   dismissed: '误报',
 };
-const SOURCE_ZH: Readonly<Record<Incident['source'], string>> = {
-  phone: '电话报告',
-  transfer_110: '110转警',
-  transfer_119: '119转警',
-  transfer_120: '120转警',
-  hotline_12350: '12350举报热线',
-  enterprise_report: '企业报告',
-  sensor_alarm: '监测报警',
-  ingest_api: '系统接入',
-};
+// the report's source as the intake form names it (one table for the form and the document)
+const SOURCE_ZH: Readonly<Record<Incident['source'], string>> = CONSOLE_ZH_CN.intake.sources;
 
 const gradeZh = (code: Incident['grade']): string => ACCIDENT_GRADES.find((g) => g.code === code)?.zh ?? code;
 const categoryZh = (code: Incident['category']): string => ACCIDENT_CATEGORIES.find((c) => c.code === code)?.zh ?? code;
