@@ -9,6 +9,7 @@ import { LoginScreen } from '../features/session/login-screen';
 import { setLanguage } from '../i18n/i18n';
 import { UI_FONT_STACK } from '../map/fonts';
 import { sessionStore } from '../sync/session';
+import { useMotion } from '../ui/motion';
 import { MainScreen } from './main-screen';
 
 export function AppRoot() {
@@ -16,6 +17,7 @@ export function AppRoot() {
   const [ready, setReady] = useState(false);
   const session = useStore(sessionStore, (s) => s.session);
   const endedReason = useStore(sessionStore, (s) => s.endedReason);
+  const motion = useMotion();
 
   useEffect(() => {
     void bridge()
@@ -27,7 +29,10 @@ export function AppRoot() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { fontFamily: UI_FONT_STACK, colorPrimary: '#1d4f91', borderRadius: 4 } }}
+      // NOTE: antd's transitions (drawers, modals, waves) are off unless the machine has a GPU (ui/motion.ts).
+      theme={{
+        token: { fontFamily: UI_FONT_STACK, colorPrimary: '#1d4f91', borderRadius: 4, motion: motion === 'full' },
+      }}
     >
       <AntApp className="app-root">
         {!ready ? null : session ? (

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNTY } from '@common/domain/county';
 import { incidentUi, incidentUiStore, useIncidentUi } from '../features/incidents/incident-ui-store';
 import { logger } from '../logger';
+import { applyMotionFrom } from '../ui/motion';
 import { useBasemapStyle } from './basemap/use-basemap-style';
 import { CJK_FONT_FAMILIES } from './fonts';
 import { SOURCE_IDS, THEMATIC_SOURCE } from './layer-ids';
@@ -63,6 +64,7 @@ export function MapView() {
       attributionControl: style.attribution ? { compact: true, customAttribution: style.attribution } : false,
       maxZoom: 18,
     });
+    applyMotionFrom(map.getCanvas());
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
