@@ -280,6 +280,14 @@ export async function run(): Promise<void> {
         await page.goto(`${HUB}/?e2e=1`);
         await waitMapIdle(page);
         readies.push(Date.now() - started);
+        const marks = await page.evaluate(() =>
+          performance
+            .getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('wf:'))
+            .map((m) => `${m.name.slice(3)} ${Math.round(m.startTime)}`)
+            .join(', '),
+        );
+        log(`run ${i + 1}: ${readies.at(-1)} ms — marks (ms from navigation): ${marks}`);
         if (profiler) {
           const { profile: p } = await profiler.send('Profiler.stop');
           log(`CPU during map_ready (self time):\n${topSelfTime(p, 40)}`);

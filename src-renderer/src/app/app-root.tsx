@@ -9,7 +9,7 @@ import { LoginScreen } from '../features/session/login-screen';
 import { setLanguage } from '../i18n/i18n';
 import { UI_FONT_STACK } from '../map/fonts';
 import { sessionStore } from '../sync/session';
-import { useMotion } from '../ui/motion';
+import { prefersReducedMotion } from '../ui/motion';
 import { MainScreen } from './main-screen';
 
 export function AppRoot() {
@@ -17,7 +17,7 @@ export function AppRoot() {
   const [ready, setReady] = useState(false);
   const session = useStore(sessionStore, (s) => s.session);
   const endedReason = useStore(sessionStore, (s) => s.endedReason);
-  const motion = useMotion();
+  const [motion] = useState(() => !prefersReducedMotion());
 
   useEffect(() => {
     void bridge()
@@ -29,9 +29,9 @@ export function AppRoot() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      // NOTE: antd's transitions (drawers, modals, waves) are off unless the machine has a GPU (ui/motion.ts).
+      // NOTE: antd's transitions (drawers, modals, waves) are off when the user asks for reduced motion.
       theme={{
-        token: { fontFamily: UI_FONT_STACK, colorPrimary: '#1d4f91', borderRadius: 4, motion: motion === 'full' },
+        token: { fontFamily: UI_FONT_STACK, colorPrimary: '#1d4f91', borderRadius: 4, motion },
       }}
     >
       <AntApp className="app-root">

@@ -44,6 +44,7 @@ export function MainScreen({ session }: { session: Session }) {
     ui.current = { t, notification };
   }, [t, notification]);
 
+  useEffect(() => void performance.mark('wf:main-screen'), []);
   useEffect(() => {
     let cancelled = false;
     void startSync(session, {

@@ -65,6 +65,7 @@ export class KeyedSource<Row> {
     }
 
     const full = mode === 'replace' || !this.pushed || diffSize(diff) > this.features.size * REPLACE_RATIO;
+    if (!this.pushed) performance.mark(`wf:push:${this.sourceId}`);
     this.pushed = true;
     if (full) {
       void source.setData({ type: 'FeatureCollection', features: [...this.features.values()] });

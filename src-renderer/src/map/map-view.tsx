@@ -65,11 +65,14 @@ export function MapView() {
       maxZoom: 18,
     });
     applyMotionFrom(map.getCanvas());
+    performance.mark('wf:map-created');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
+    map.once('idle', () => performance.mark('wf:map-first-idle'));
     let current: Loaded | null = null;
     map.on('load', () => {
+      performance.mark('wf:map-load');
       addOperationalLayers(map);
       const sources = new MapSources(map);
       const controller = createMapController(mapHost(map, sources));
@@ -115,7 +118,10 @@ export function MapView() {
   useEffect(() => {
     if (loaded && selectedIncident) loaded.controller.select({ layer: 'incidents', id: selectedIncident });
   }, [loaded, selectedIncident]);
-  const onReady = useCallback(() => setDataReady(true), []);
+  const onReady = useCallback(() => {
+    performance.mark('wf:layers-fed');
+    setDataReady(true);
+  }, []);
 
   return (
     <div

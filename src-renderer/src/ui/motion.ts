@@ -1,4 +1,3 @@
-import { createStore, useStore } from 'zustand';
 import { chooseMotion } from './motion-logic';
 import type { Motion } from './motion-logic';
 
@@ -9,24 +8,20 @@ function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext): string 
   return typeof name === 'string' ? name : null;
 }
 
-const motionStore = createStore<{ motion: Motion }>(() => ({ motion: 'full' }));
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
 
 /**
  * Decides the motion level from the map's own WebGL context (a probe context of our own would
- * cost ~200 ms to create on software GL) and marks it on <html data-motion>, which the stylesheets
- * key on. Until the map exists nothing animates but antd's transitions, which follow the store.
+ * cost ~200 ms to create on software GL) and marks it on <html data-motion>, which the
+ * stylesheets key on: only CSS follows it, so nothing re-renders.
+ * NOTE: antd's own transitions are short and end by themselves; they follow only the user's
+ * reduced-motion setting, read once at start (switching antd's `motion` later remounts the app).
  */
 export function applyMotionFrom(canvas: HTMLCanvasElement): Motion {
   const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  const motion = chooseMotion({
-    prefersReducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    renderer: gl ? rendererOf(gl) : null,
-  });
+  const motion = chooseMotion({ prefersReducedMotion: prefersReducedMotion(), renderer: gl ? rendererOf(gl) : null });
   document.documentElement.dataset['motion'] = motion;
-  if (motionStore.getState().motion !== motion) motionStore.setState({ motion });
   return motion;
-}
-
-export function useMotion(): Motion {
-  return useStore(motionStore, (s) => s.motion);
 }
