@@ -5,7 +5,7 @@ import type { Incident } from '@common/schemas/incident';
 import type { LngLat } from '@common/schemas/common';
 import type { Receptor, Shelter, SupplyDepot } from '@common/schemas/places';
 import type { RescueTeam } from '@common/schemas/rescue-team';
-import { sectorGroup } from './symbology';
+import { COVERAGE_ORDER, RISK_ORDER, sectorGroup, worstRank } from './symbology';
 import type { CoverageState, HazardGradeKey } from './symbology';
 
 /**
@@ -39,14 +39,17 @@ export const ENTERPRISE_FEATURES: FeatureAdapter<EnterpriseRow> = {
   id: (r) => r.enterprise.id,
   version: ({ enterprise: e, coverage }) =>
     `${at(e.location)}|${e.name}|${e.sector}|${e.riskLevel}|${e.townshipCode}|${coverage}`,
+  // NOTE: only what the layers draw: 50,000 of these cross to the map's worker and are clustered
+  // there (sector and township filters apply before, in map-data). `riskRank` / `coverageRank` let a
+  // cluster keep its worst member with one `max` each.
   feature: ({ enterprise: e, coverage }) =>
     point(e.id, e.location, {
       name: e.name,
-      sector: e.sector,
       group: sectorGroup(e.sector),
       risk: e.riskLevel,
-      township: e.townshipCode,
       coverage,
+      riskRank: worstRank(RISK_ORDER, e.riskLevel),
+      coverageRank: worstRank(COVERAGE_ORDER, coverage),
     }),
 };
 

@@ -11,6 +11,7 @@ import {
   RISK_COLORS,
   RISK_ORDER,
   SHELTER_COLOR,
+  worstRank,
 } from './symbology';
 
 export { RISK_COLORS };
@@ -120,12 +121,12 @@ export const ENTERPRISE_LABEL_LAYOUT = label(11, 1.1);
 export const ENTERPRISE_LABEL_PAINT = labelPaint('#333333');
 export const ENTERPRISE_LABEL_MINZOOM = 15;
 
-/** clusters carry counts per risk level and coverage state (clusterProperties): colour by the worst */
-const worstOf = (order: ReadonlyArray<string>, colors: Record<string, string>, prefix: string) =>
-  expr(['case', ...order.flatMap((k) => [['>', ['get', `${prefix}${k}`], 0], colors[k]]), '#999999']);
+/** clusters carry their worst member's rank (clusterProperties `worstRisk`, `worstCoverage`): colour by it */
+const worstOf = <K extends string>(order: ReadonlyArray<K>, colors: Record<K, string>, property: string) =>
+  expr(['match', ['get', property], ...order.flatMap((k) => [worstRank(order, k), colors[k]]), '#999999']);
 export const CLUSTER_COLOR = {
-  risk: worstOf(RISK_ORDER, RISK_COLORS, 'r_'),
-  coverage: worstOf(COVERAGE_ORDER, COVERAGE_COLORS, 'c_'),
+  risk: worstOf(RISK_ORDER, RISK_COLORS, 'worstRisk'),
+  coverage: worstOf(COVERAGE_ORDER, COVERAGE_COLORS, 'worstCoverage'),
 } as const;
 export const ENTERPRISE_CLUSTER_PAINT: CirclePaint = {
   'circle-radius': expr(['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 200, 25, 1000, 31]),

@@ -62,6 +62,15 @@ export const COVERAGE_COLORS: Record<CoverageState, string> = {
 /** worst first, for cluster colours in coverage mode */
 export const COVERAGE_ORDER: ReadonlyArray<CoverageState> = ['none', 'revision_overdue', 'drill_overdue', 'current'];
 
+/**
+ * How bad a value is in a worst-first order, as a number that grows with badness (worst = length-1),
+ * so a cluster can keep its worst member with one `max` (unknown values rank -1, below all).
+ */
+export const worstRank = <T>(order: ReadonlyArray<T>, value: T): number => {
+  const i = order.indexOf(value);
+  return i < 0 ? -1 : order.length - 1 - i;
+};
+
 export const TEAM_STATUS_COLORS: Record<TeamStatus, string> = {
   available: '#2e9d3a',
   dispatched: '#1d6fe0',

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Color, createExpression } from '@maplibre/maplibre-gl-style-spec';
+import type { StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { CLUSTER_COLOR } from '../../../src-renderer/src/map/layer-styles';
+import { ENTERPRISE_FEATURES } from '../../../src-renderer/src/map/geojson';
+import {
+  COVERAGE_COLORS,
+  COVERAGE_ORDER,
+  RISK_COLORS,
+  RISK_ORDER,
+  worstRank,
+} from '../../../src-renderer/src/map/symbology';
+import type { Enterprise } from '@common/schemas/enterprise';
+
+const COLOR_SPEC = {
+  type: 'color',
+  'property-type': 'data-driven',
+  expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+} as unknown as StylePropertySpecification;
+
+/** What MapLibre's expression engine gives a cluster whose clusterProperties are `properties`. */
+const css = (hex: string) => Color.parse(hex)?.toString();
+
+function clusterColour(expression: unknown, properties: Record<string, number>): string {
+  const compiled = createExpression(expression, 'circle-color', COLOR_SPEC);
+  if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+  return String(compiled.value.evaluate({ zoom: 9 }, { type: 'Point', properties } as never));
+}
+describe('enterprise clusters take the colour of their worst member', () => {
+  it('ranks grow with badness, worst first in the order; unknown ranks below all', () => {
+    expect(RISK_ORDER.map((r) => worstRank(RISK_ORDER, r))).toEqual([3, 2, 1, 0]);
+    expect(worstRank(COVERAGE_ORDER, 'none')).toBe(3);
+    expect(worstRank(COVERAGE_ORDER, 'current')).toBe(0);
+    expect(worstRank(RISK_ORDER, 'unknown' as never)).toBe(-1);
+  });
+
+  it('a cluster whose worst member is major risk is red; with no rank it is grey', () => {
+    for (const risk of RISK_ORDER)
+      expect(clusterColour(CLUSTER_COLOR.risk, { worstRisk: worstRank(RISK_ORDER, risk) })).toBe(
+        css(RISK_COLORS[risk]),
+      );
+    for (const state of COVERAGE_ORDER)
+      expect(clusterColour(CLUSTER_COLOR.coverage, { worstCoverage: worstRank(COVERAGE_ORDER, state) })).toBe(
+        css(COVERAGE_COLORS[state]),
+      );
+    expect(clusterColour(CLUSTER_COLOR.risk, {})).toBe(css('#999999'));
+  });
+
+  it('each enterprise feature carries the ranks the cluster aggregates read', () => {
+    const enterprise = {
+      id: 'e1',
+      name: '融安县某化工厂',
+      sector: 'hazchem_production',
+      riskLevel: 'considerable',
+      townshipCode: '450224100',
+      location: { lng: 109.4, lat: 25.2 },
+    } as unknown as Enterprise;
+    const f = ENTERPRISE_FEATURES.feature({ enterprise, coverage: 'drill_overdue' });
+    expect(f.properties).toMatchObject({
+      risk: 'considerable',
+      coverage: 'drill_overdue',
+      riskRank: worstRank(RISK_ORDER, 'considerable'),
+      coverageRank: worstRank(COVERAGE_ORDER, 'drill_overdue'),
+    });
+  });
+});
