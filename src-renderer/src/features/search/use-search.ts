@@ -8,7 +8,10 @@ import type { PlaceData } from '../spatial/place-data';
 import { buildSearchIndex, mergeHits, searchIndex } from './search-index';
 import type { SearchEntry, SearchHit, SearchIndex } from './search-index';
 
-function staticEntries(data: PlaceData): Array<SearchEntry> {
+/** The tables the static index reads: it is rebuilt only when one of these changes. */
+type Indexed = Pick<PlaceData, 'enterprises' | 'hazardSources' | 'receptors' | 'shelters' | 'supplyDepots' | 'plans'>;
+
+function staticEntries(data: Indexed): Array<SearchEntry> {
   const out: Array<SearchEntry> = [];
   for (const e of data.enterprises)
     out.push({ kind: 'enterprises', id: e.id, name: e.name, creditCode: e.creditCode, address: e.address });
@@ -25,11 +28,17 @@ function staticEntries(data: PlaceData): Array<SearchEntry> {
  * move — rebuilding the 50,000-entry index on every team position would be waste). The static
  * index is built when the page is idle (or at the first query, if that comes sooner): building
  * it takes a second on 50,000 enterprises and must not hold up the map's first paint.
+ * NOTE: keyed on the indexed tables themselves, not on the whole PlaceData: a change elsewhere
+ * (departments, say) must not start a rebuild — under a stream of writes that kept the page busy.
  */
 export function useSearch(): (query: string, limit?: number) => Array<SearchHit> {
-  const data = usePlaceData();
+  const { enterprises, hazardSources, receptors, shelters, supplyDepots, plans } = usePlaceData();
+  const data = useMemo<Indexed>(
+    () => ({ enterprises, hazardSources, receptors, shelters, supplyDepots, plans }),
+    [enterprises, hazardSources, receptors, shelters, supplyDepots, plans],
+  );
   const teams = useTeamData();
-  const built = useRef<{ data: PlaceData; index: SearchIndex } | null>(null);
+  const built = useRef<{ data: Indexed; index: SearchIndex } | null>(null);
   const baseIndex = useCallback((): SearchIndex => {
     if (built.current?.data !== data) built.current = { data, index: buildSearchIndex(staticEntries(data)) };
     return built.current.index;
