@@ -6,8 +6,8 @@
  * click wait for it. So:
  * - `full`: a GPU — everything animates;
  * - `calm`: software GL — the newest incident still pulses when it arrives, for a few beats, then
- *   holds a still ring; decorative loops (legend, status dots) and antd's transitions are off;
- * - `reduced`: the user asked the system for reduced motion — nothing moves.
+ *   holds a still ring; decorative loops (legend swatch, antd's status dots) are still;
+ * - `reduced`: the user asked the system for reduced motion — nothing moves (antd's transitions too).
  */
 export type Motion = 'full' | 'calm' | 'reduced';
 
