@@ -3,6 +3,7 @@ import { TOWNSHIPS } from '@common/domain/county';
 import type { LngLat } from '@common/schemas/common';
 import type { Plan } from '@common/schemas/plan';
 import type { DetailRef } from '../details/panel-store';
+import { useMapInstance } from '../../map/map-context';
 import { usePlaceData, useTeamData } from '../spatial/place-data';
 import type { PlaceData } from '../spatial/place-data';
 import { buildSearchIndex, mergeHits, searchIndex } from './search-index';
@@ -26,8 +27,8 @@ function staticEntries(data: Indexed): Array<SearchEntry> {
 /**
  * Two indexes, each built once per change of its data: everything static, and the teams (which
  * move — rebuilding the 50,000-entry index on every team position would be waste). The static
- * index is built when the page is idle (or at the first query, if that comes sooner): building
- * it takes a second on 50,000 enterprises and must not hold up the map's first paint.
+ * index is built when the page and the map are idle (or at the first query, if that comes sooner):
+ * building it takes a second on 50,000 enterprises and must not hold up the map's first paint.
  * NOTE: keyed on the indexed tables themselves, not on the whole PlaceData: a change elsewhere
  * (departments, say) must not start a rebuild — under a stream of writes that kept the page busy.
  */
@@ -43,10 +44,27 @@ export function useSearch(): (query: string, limit?: number) => Array<SearchHit>
     if (built.current?.data !== data) built.current = { data, index: buildSearchIndex(staticEntries(data)) };
     return built.current.index;
   }, [data]);
+  const map = useMapInstance();
   useEffect(() => {
-    const handle = requestIdleCallback(() => baseIndex(), { timeout: 10_000 });
-    return () => cancelIdleCallback(handle);
-  }, [baseIndex]);
+    let cancelled = false;
+    let handle = 0;
+    const schedule = () => {
+      if (!cancelled) handle = requestIdleCallback(run, { timeout: 10_000 });
+    };
+    const run = (deadline: IdleDeadline) => {
+      if (cancelled) return;
+      // NOTE: while the map is still taking in its data (tiles loading in its worker), the build
+      // would take the CPU from it on a 2-core PC: wait for the map's next idle (a query builds at once)
+      if (map && !map.loaded() && !deadline.didTimeout) map.once('idle', schedule);
+      else baseIndex();
+    };
+    schedule();
+    return () => {
+      cancelled = true;
+      cancelIdleCallback(handle);
+      map?.off('idle', schedule);
+    };
+  }, [baseIndex, map]);
   const teamIndex = useMemo<SearchIndex>(
     () => buildSearchIndex(teams.rows.map((t) => ({ kind: 'rescueTeams', id: t.id, name: t.name }))),
     [teams.rows],
