@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { COUNTY, TOWNSHIPS } from '@common/domain/county';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
+import { sharedCirclePaint } from './layers/shared-circle-program';
 import {
   BACKGROUND_COLOR,
   COUNTY_FILL_PAINT,
@@ -88,7 +89,12 @@ export function buildOfflineStyle(labels: BaseLabels): StyleSpec {
         layout: RIVER_LABEL_LAYOUT,
         paint: RIVER_LABEL_PAINT,
       },
-      { id: LAYER_IDS.townshipDot, type: 'circle', source: SOURCE_IDS.townships, paint: TOWNSHIP_DOT_PAINT },
+      {
+        id: LAYER_IDS.townshipDot,
+        type: 'circle',
+        source: SOURCE_IDS.townships,
+        paint: sharedCirclePaint(TOWNSHIP_DOT_PAINT),
+      },
       {
         id: LAYER_IDS.townshipLabel,
         type: 'symbol',

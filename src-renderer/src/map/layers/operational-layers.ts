@@ -42,8 +42,9 @@ import {
   TEAM_LAYOUT,
 } from '../layer-styles';
 import { addMapImages } from '../map-icons';
+import { sharedCirclePaint } from './shared-circle-program';
 import type { ThematicLayer } from '../map-controller';
-import type { OperationalLayer, SourceSpec } from '../spec-types';
+import type { CirclePaint, OperationalLayer, SourceSpec } from '../spec-types';
 
 /** Dense point layers cluster below this zoom (software GL can't draw 50k points smoothly). */
 export const CLUSTER_MAX_ZOOM = 13;
@@ -87,7 +88,7 @@ const CLUSTERED: FilterSpecification = ['has', 'point_count'];
 const UNCLUSTERED: FilterSpecification = ['!', ['has', 'point_count']];
 
 /** Bottom to top: places, enterprises, hazard sources, teams, incidents, labels, overlays, selection. */
-export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = [
+const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
   {
     id: LAYER_IDS.receptorClusters,
     type: 'circle',
@@ -277,6 +278,11 @@ export const CLUSTER_LAYERS: ReadonlyArray<readonly [LayerId, SourceId]> = [
 ];
 
 /** The one place operational sources, layers and their images are added to the map. */
+/** The layers as added: every circle layer's paint in the one shape that shares a GL program. */
+export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = LAYERS_AS_STYLED.map((layer) =>
+  layer.type === 'circle' ? { ...layer, paint: sharedCirclePaint((layer.paint ?? {}) as CirclePaint) } : layer,
+);
+
 export function addOperationalLayers(map: MapLibreMap): void {
   addMapImages(map);
   for (const [id, spec] of Object.entries(OPERATIONAL_SOURCES)) if (!map.getSource(id)) map.addSource(id, spec);
