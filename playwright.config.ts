@@ -8,7 +8,10 @@ const E2E_STATIC = process.env.E2E_STATIC ?? 'out/renderer';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 90_000,
+  // NOTE: a spec signs in one to three workstations, each loading the map on software GL; CI's
+  // machine has run up to 1.5× slower than a quiet one, so the default leaves room (specs that wait
+  // for deadlines set their own).
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
