@@ -37,8 +37,7 @@ export type EnterpriseRow = { enterprise: Enterprise; coverage: CoverageState };
 
 export const ENTERPRISE_FEATURES: FeatureAdapter<EnterpriseRow> = {
   id: (r) => r.enterprise.id,
-  version: ({ enterprise: e, coverage }) =>
-    `${at(e.location)}|${e.name}|${e.sector}|${e.riskLevel}|${e.townshipCode}|${coverage}`,
+  version: ({ enterprise: e, coverage }) => `${at(e.location)}|${e.name}|${e.sector}|${e.riskLevel}|${coverage}`,
   // NOTE: only what the layers draw: 50,000 of these cross to the map's worker and are clustered
   // there (sector and township filters apply before, in map-data). `riskRank` / `coverageRank` let a
   // cluster keep its worst member with one `max` each.

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Empty, Input, InputNumber, Space, Tag, Typography } from 'antd';
-import { StepModal } from './step-modal';
+import { App, Button, Empty, Input, Space, Tag, Typography } from 'antd';
+import { StepModal, WholeNumberInput } from './step-modal';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -294,23 +294,21 @@ function LiaisonStepDialog({ dialog, onClose }: { dialog: NonNullable<Dialog>; o
           />
           {dialog.step === 'feedback' && (
             <Space>
-              <InputNumber
+              <WholeNumberInput
                 min={0}
                 max={100000}
-                precision={0}
                 value={personnel}
-                onChange={(v) => setPersonnel(typeof v === 'number' ? v : null)}
-                addonBefore={t('linkage.personnel')}
-                data-testid="liaison-step-personnel"
+                onChange={setPersonnel}
+                label={t('linkage.personnel')}
+                testId="liaison-step-personnel"
               />
-              <InputNumber
+              <WholeNumberInput
                 min={0}
                 max={100000}
-                precision={0}
                 value={vehicles}
-                onChange={(v) => setVehicles(typeof v === 'number' ? v : null)}
-                addonBefore={t('linkage.vehicles')}
-                data-testid="liaison-step-vehicles"
+                onChange={setVehicles}
+                label={t('linkage.vehicles')}
+                testId="liaison-step-vehicles"
               />
             </Space>
           )}

@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState } from 'react';
-import { Button, Empty, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
-import { StepModal } from './step-modal';
+import { Button, Empty, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { StepModal, WholeNumberInput } from './step-modal';
 import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -340,13 +340,12 @@ function OfficerStepDialog({ dialog, onClose }: { dialog: NonNullable<OfficerDia
               maxLength={1000}
               aria-label={t('linkage.col.task')}
             />
-            <InputNumber
+            <WholeNumberInput
               min={1}
               max={1440}
-              precision={0}
               value={signMinutes}
-              onChange={(v) => setSignMinutes(typeof v === 'number' ? v : null)}
-              addonBefore={t('linkage.col.signMinutes')}
+              onChange={setSignMinutes}
+              label={t('linkage.col.signMinutes')}
             />
           </>
         )

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { App, Modal, Space, Typography } from 'antd';
+import { App, InputNumber, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { InvalidCommandError } from '../../sync/sync-engine';
 
@@ -70,5 +70,34 @@ export function StepModal({
         )}
       </Space>
     </Modal>
+  );
+}
+
+/** A whole number in a step dialog (personnel, vehicles, minutes): empty is null, never NaN. */
+export function WholeNumberInput({
+  value,
+  onChange,
+  min,
+  max,
+  label,
+  testId,
+}: {
+  value: number | null;
+  onChange: (value: number | null) => void;
+  min: number;
+  max: number;
+  label: string;
+  testId?: string;
+}) {
+  return (
+    <InputNumber
+      min={min}
+      max={max}
+      precision={0}
+      value={value}
+      onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+      addonBefore={label}
+      data-testid={testId}
+    />
   );
 }
