@@ -324,6 +324,8 @@ export async function run(): Promise<void> {
       }
       console.log(`BENCH pan_frame_p95_ms ${p95(pan).toFixed(1)} ms`);
 
+      // every live variant starts from the same fresh county view (the pan leaves the map elsewhere)
+      await page.goto(`${HUB}/?e2e=1`);
       await waitMapIdle(page);
       const live = await frameDeltas(page, 'live');
       if (cdp) {

@@ -29,7 +29,8 @@ export class KeyedSource<Row> {
   private pushed = false;
   private pending: { rows: ReadonlyArray<Row>; mode: PushMode } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
+  /** when the last coalesced flush went (never: the first one goes at once) */
+  private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly map: MapLibreMap,

@@ -48,7 +48,11 @@ export class MapSources {
   private incidentSource: KeyedSource<Incident> | null = null;
   private incidentBadge = '';
 
-  constructor(private readonly map: MapLibreMap) {
+  /** @param liveFlushMs how often live layers flush at most (see render-profile.ts) */
+  constructor(
+    private readonly map: MapLibreMap,
+    readonly liveFlushMs: number,
+  ) {
     this.enterprises = new KeyedSource(map, SOURCE_IDS.enterprises, ENTERPRISE_FEATURES);
     this.hazardSources = new KeyedSource(map, SOURCE_IDS.hazardSources, HAZARD_FEATURES);
     this.teams = new KeyedSource(map, SOURCE_IDS.teams, TEAM_FEATURES);
@@ -151,7 +155,7 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   }, [sources, depots]);
   useEffect(() => {
     if (!teams) return;
-    if (live.coalesce) sources.teams.pushCoalesced(teams, live.mode);
+    if (live.coalesce) sources.teams.pushCoalesced(teams, live.mode, sources.liveFlushMs);
     else sources.teams.push(teams, live.mode);
   }, [sources, teams, live]);
   useEffect(() => {

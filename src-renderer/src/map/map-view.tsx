@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNTY } from '@common/domain/county';
 import { incidentUi, incidentUiStore, useIncidentUi } from '../features/incidents/incident-ui-store';
 import { logger } from '../logger';
-import { applyMotionFrom } from '../ui/motion';
+import { applyMotionFrom, rememberedRenderer } from '../ui/motion';
 import { useBasemapStyle } from './basemap/use-basemap-style';
 import { CJK_FONT_FAMILIES } from './fonts';
 import { SOURCE_IDS, THEMATIC_SOURCE } from './layer-ids';
@@ -28,6 +28,7 @@ import { layerFilters } from './map-filters';
 import { mapLayers, mapLayersStore } from './map-layers-store';
 import type { MapLayersState } from './map-layers-store';
 import { LAYER_IDS } from './layer-ids';
+import { mapRenderProfile } from './render-profile';
 
 setWorkerUrl(workerUrl);
 
@@ -63,8 +64,10 @@ export function MapView() {
       localIdeographFontFamily: `${CJK_FONT_FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`,
       attributionControl: style.attribution ? { compact: true, customAttribution: style.attribution } : false,
       maxZoom: 18,
+      // made before this map's renderer is known: the one this workstation had last time
+      fadeDuration: mapRenderProfile(rememberedRenderer()).fadeDuration,
     });
-    applyMotionFrom(map.getCanvas());
+    const profile = mapRenderProfile(applyMotionFrom(map.getCanvas()).renderer);
     performance.mark('wf:map-created');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -74,7 +77,7 @@ export function MapView() {
     map.on('load', () => {
       performance.mark('wf:map-load');
       addOperationalLayers(map);
-      const sources = new MapSources(map);
+      const sources = new MapSources(map, profile.liveFlushMs);
       const controller = createMapController(mapHost(map, sources));
       current = { map, sources, controller };
       applyLayerState(map, mapLayersStore.getState());

@@ -1,0 +1,30 @@
+import { isSoftwareRenderer } from '../ui/motion-logic';
+import { LIVE_FLUSH_MS } from './keyed-source';
+
+/**
+ * How hard the map may make the workstation draw, by the WebGL renderer it has.
+ *
+ * On software GL (SwiftShader, llvmpipe: old wall-screen PCs, remote desktops, this CI machine)
+ * one repaint of the county view costs ~250 ms of CPU, a third of it with nothing drawn. Two
+ * MapLibre defaults assume a GPU's 16 ms frame:
+ * - symbol fading (300 ms) makes placement time-sliced, 2 ms a frame: after each change to a
+ *   source, placing the hazard and team icons took 7–12 repaints (2–3 s of the CPU) instead of 2;
+ *   with no fade, placement finishes in the frame that needs it;
+ * - live positions flushed four times a second kept the map repainting without pause; once a
+ *   second leaves the CPU to the rest of the desk between flushes.
+ * Measured with the map bench (tests/bench/map.ts) on this machine's SwiftShader.
+ */
+export type MapRenderProfile = {
+  /** MapLibre's `fadeDuration`, for symbols coming and going (ms) */
+  fadeDuration: number;
+  /** how often the live layers (team positions) flush to the map at most (ms) */
+  liveFlushMs: number;
+};
+
+export const GPU_PROFILE: MapRenderProfile = { fadeDuration: 300, liveFlushMs: LIVE_FLUSH_MS };
+export const SOFTWARE_PROFILE: MapRenderProfile = { fadeDuration: 0, liveFlushMs: 2000 };
+
+/** The profile for a renderer name; unknown (null) counts as a GPU, MapLibre's own assumption. */
+export function mapRenderProfile(renderer: string | null): MapRenderProfile {
+  return renderer !== null && isSoftwareRenderer(renderer) ? SOFTWARE_PROFILE : GPU_PROFILE;
+}
