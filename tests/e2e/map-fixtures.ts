@@ -63,7 +63,7 @@ export const total = (r: Rendered) => r.ids.length + r.clusteredPoints;
 
 export const MAP_LAYERS = {
   enterprises: ['enterprises-circle', 'enterprises-cluster'],
-  hazardSources: ['hazard-sources-symbol'],
+  hazardSources: ['hazard-sources-symbol', 'hazard-sources-cluster'],
   teams: ['teams-symbol'],
   incidents: ['incidents-circle'],
   shelters: ['shelters-symbol'],

@@ -58,8 +58,16 @@ export type HazardRow = { hazard: HazardSource; grade: HazardGradeKey; township:
 export const HAZARD_FEATURES: FeatureAdapter<HazardRow> = {
   id: (r) => r.hazard.id,
   version: ({ hazard: h, grade, township }) => `${at(h.location)}|${h.name}|${grade}|${township}`,
+  // `severity` 1 (一级) … 4 (四级), 5 for a source below the major threshold: a cluster keeps its
+  // worst member with one `min` (grade 0 means "not major", so the grade itself can't be min'd)
   feature: ({ hazard: h, grade, township }) =>
-    point(h.id, h.location, { name: h.name, grade, township, enterpriseId: h.enterpriseId }),
+    point(h.id, h.location, {
+      name: h.name,
+      grade,
+      severity: grade === 0 ? 5 : grade,
+      township,
+      enterpriseId: h.enterpriseId,
+    }),
 };
 
 export const TEAM_FEATURES: FeatureAdapter<RescueTeam> = {

@@ -52,6 +52,7 @@ export const LAYER_IDS = {
   shelterLabels: 'shelters-label',
   supplyDepots: 'supply-depots-symbol',
   supplyDepotLabels: 'supply-depots-label',
+  hazardClusters: 'hazard-sources-cluster',
   hazardSources: 'hazard-sources-symbol',
   hazardSourceLabels: 'hazard-sources-label',
   teams: 'teams-symbol',

@@ -176,6 +176,28 @@ export const HAZARD_LAYOUT: SymbolLayout = {
   ...iconLayout(['concat', 'hazard-', ['to-string', ['get', 'grade']]], zoomRamp(9, 0.8, 15, 1.1)),
   'symbol-sort-key': expr(['-', 10, ['get', 'grade']]),
 };
+/**
+ * A cluster of hazard sources: the diamond of its worst member's grade (clusterProperties
+ * `worstSeverity`, 5 = below the major threshold, drawn as grade 0) with the count beside it.
+ */
+export const HAZARD_CLUSTER_LAYOUT: SymbolLayout = {
+  ...iconLayout(
+    ['concat', 'hazard-', ['to-string', ['case', ['==', ['get', 'worstSeverity'], 5], 0, ['get', 'worstSeverity']]]],
+    zoomRamp(9, 0.95, 11, 1.1),
+  ),
+  'text-field': ['get', 'point_count_abbreviated'],
+  'text-font': MAP_TEXT_FONT,
+  'text-size': 11,
+  'text-anchor': 'bottom-left',
+  'text-offset': [0.55, -0.35],
+  'text-allow-overlap': true,
+  'text-ignore-placement': true,
+};
+export const HAZARD_CLUSTER_PAINT: SymbolPaint = {
+  'text-color': '#8c1d1d',
+  'text-halo-color': '#ffffff',
+  'text-halo-width': 1.6,
+};
 export const HAZARD_LABEL_LAYOUT = label(11, 1.1);
 export const HAZARD_LABEL_PAINT = labelPaint('#8c1d1d');
 export const HAZARD_LABEL_MINZOOM = 13;

@@ -23,7 +23,7 @@ import { KeyedSource } from './keyed-source';
 import type { PushMode } from './keyed-source';
 import { SOURCE_IDS } from './layer-ids';
 import type { ThematicLayer } from './map-controller';
-import { enterprisePasses, receptorPasses } from './map-filters';
+import { enterprisePasses, hazardPasses, receptorPasses } from './map-filters';
 import { useMapLayers } from './map-layers-store';
 import { NewestIncidentPulse } from './newest-incident-pulse';
 
@@ -143,10 +143,10 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   useEffect(() => {
     if (receptors) sources.receptors.push(receptors.filter((r) => receptorPasses(filters, r)));
   }, [sources, receptors, filters]);
-  // the other layers are filtered by layer filters (map-view), so their data is pushed whole
   useEffect(() => {
-    if (hazardRows) sources.hazardSources.push(hazardRows);
-  }, [sources, hazardRows]);
+    if (hazardRows) sources.hazardSources.push(hazardRows.filter((r) => hazardPasses(filters, r)));
+  }, [sources, hazardRows, filters]);
+  // the other layers are filtered by layer filters (map-view), so their data is pushed whole
   useEffect(() => {
     if (shelters) sources.shelters.push(shelters);
   }, [sources, shelters]);

@@ -1,6 +1,6 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Receptor } from '@common/schemas/places';
-import type { EnterpriseRow } from './geojson';
+import type { EnterpriseRow, HazardRow } from './geojson';
 import type { MapFilters } from './map-layers-store';
 
 /**
@@ -15,6 +15,10 @@ export function enterprisePasses(f: MapFilters, { enterprise: e }: EnterpriseRow
   return passes(f.sectors, e.sector) && passes(f.riskLevels, e.riskLevel) && passes(f.townships, e.townshipCode);
 }
 
+export function hazardPasses(f: MapFilters, { grade, township }: HazardRow): boolean {
+  return passes(f.hazardGrades, grade) && passes(f.townships, township);
+}
+
 export function receptorPasses(f: MapFilters, r: Receptor): boolean {
   return passes(f.townships, r.townshipCode);
 }
@@ -22,16 +26,9 @@ export function receptorPasses(f: MapFilters, r: Receptor): boolean {
 const inList = (property: string, values: ReadonlyArray<string | number>): FilterSpecification | null =>
   values.length === 0 ? null : (['in', ['get', property], ['literal', [...values]]] as FilterSpecification);
 
-const all = (...parts: Array<FilterSpecification | null>): FilterSpecification | null => {
-  const present = parts.filter((p): p is FilterSpecification => p !== null);
-  if (present.length === 0) return null;
-  return present.length === 1 ? (present[0] ?? null) : (['all', ...present] as FilterSpecification);
-};
-
 /** Layer filters of the non-clustered thematic layers (null: no filter). */
 export function layerFilters(f: MapFilters) {
   return {
-    hazardSources: all(inList('grade', f.hazardGrades), inList('township', f.townships)),
     teams: inList('status', f.teamStatuses),
     shelters: inList('township', f.townships),
     supplyDepots: inList('township', f.townships),

@@ -209,8 +209,6 @@ function applyLayerState(map: MapLibreMap, state: MapLayersState, previous?: Map
   }
   if (!previous || state.filters !== previous.filters) {
     const filters = layerFilters(state.filters);
-    map.setFilter(LAYER_IDS.hazardSources, filters.hazardSources);
-    map.setFilter(LAYER_IDS.hazardSourceLabels, filters.hazardSources);
     map.setFilter(LAYER_IDS.teams, filters.teams);
     map.setFilter(LAYER_IDS.teamLabels, filters.teams);
     map.setFilter(LAYER_IDS.shelters, filters.shelters);

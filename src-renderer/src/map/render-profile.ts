@@ -10,8 +10,9 @@ import { LIVE_FLUSH_MS } from './keyed-source';
  * - symbol fading (300 ms) makes placement time-sliced, 2 ms a frame: after each change to a
  *   source, placing the hazard and team icons took 7–12 repaints (2–3 s of the CPU) instead of 2;
  *   with no fade, placement finishes in the frame that needs it;
- * - live positions flushed four times a second kept the map repainting without pause; once a
- *   second leaves the CPU to the rest of the desk between flushes.
+ * - live positions flushed four times a second kept the map repainting without pause (each flush
+ *   costs two or three repaints); every 2 s leaves the CPU to the rest of the desk in between —
+ *   still far fresher than the positions themselves (GPS units report every 5–30 s).
  * Measured with the map bench (tests/bench/map.ts) on this machine's SwiftShader.
  */
 export type MapRenderProfile = {

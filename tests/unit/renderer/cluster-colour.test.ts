@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Color, createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { CLUSTER_COLOR } from '../../../src-renderer/src/map/layer-styles';
-import { ENTERPRISE_FEATURES } from '../../../src-renderer/src/map/geojson';
+import { CLUSTER_COLOR, HAZARD_CLUSTER_LAYOUT } from '../../../src-renderer/src/map/layer-styles';
+import { ENTERPRISE_FEATURES, HAZARD_FEATURES } from '../../../src-renderer/src/map/geojson';
+import { OPERATIONAL_SOURCES } from '../../../src-renderer/src/map/layers/operational-layers';
+import { hazardPasses } from '../../../src-renderer/src/map/map-filters';
+import { NO_FILTERS } from '../../../src-renderer/src/map/map-layers-store';
 import {
   COVERAGE_COLORS,
   COVERAGE_ORDER,
@@ -62,5 +65,51 @@ describe('enterprise clusters take the colour of their worst member', () => {
       riskRank: worstRank(RISK_ORDER, 'considerable'),
       coverageRank: worstRank(COVERAGE_ORDER, 'drill_overdue'),
     });
+  });
+});
+
+const IMAGE_SPEC = {
+  type: 'resolvedImage',
+  'property-type': 'data-driven',
+  expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+} as unknown as StylePropertySpecification;
+
+function clusterIcon(properties: Record<string, number>): string {
+  const compiled = createExpression(HAZARD_CLUSTER_LAYOUT['icon-image'], 'icon-image', IMAGE_SPEC);
+  if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+  return String(compiled.value.evaluate({ zoom: 10 }, { type: 'Point', properties } as never));
+}
+
+describe('hazard source clusters show their worst member’s grade', () => {
+  const hazard = (id: string) => ({ id, name: id, enterpriseId: 'e1', location: { lng: 109.4, lat: 25.2 } }) as never;
+
+  it('each feature carries a severity: its grade, and 5 below the major threshold (grade 0)', () => {
+    const severity = (grade: 0 | 1 | 2 | 3 | 4) =>
+      HAZARD_FEATURES.feature({ hazard: hazard('h'), grade, township: '450224100' }).properties['severity'];
+    expect([1, 2, 3, 4, 0].map((g) => severity(g as 0 | 1 | 2 | 3 | 4))).toEqual([1, 2, 3, 4, 5]);
+    // the source keeps the smallest severity of the members: the worst grade
+    expect(OPERATIONAL_SOURCES['hazard-sources']).toMatchObject({
+      cluster: true,
+      clusterProperties: { worstSeverity: ['min', ['get', 'severity']] },
+    });
+  });
+
+  it('a cluster draws the diamond of its worst grade; one with only non-major members the grade-0 mark', () => {
+    expect([1, 2, 3, 4, 5].map((worstSeverity) => clusterIcon({ worstSeverity }))).toEqual([
+      'hazard-1',
+      'hazard-2',
+      'hazard-3',
+      'hazard-4',
+      'hazard-0',
+    ]);
+  });
+
+  it('grade and township filters apply before clustering, so clusters count only what passes', () => {
+    const row = (grade: 0 | 1 | 2 | 3 | 4, township: string) => ({ hazard: hazard('h'), grade, township });
+    const filters = { ...NO_FILTERS, hazardGrades: [1, 2] as Array<0 | 1 | 2 | 3 | 4> };
+    expect(hazardPasses(filters, row(1, 'a'))).toBe(true);
+    expect(hazardPasses(filters, row(3, 'a'))).toBe(false);
+    expect(hazardPasses({ ...filters, townships: ['b' as never] }, row(1, 'a'))).toBe(false);
+    expect(hazardPasses(NO_FILTERS, row(0, 'a'))).toBe(true);
   });
 });

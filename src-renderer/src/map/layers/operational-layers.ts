@@ -13,6 +13,8 @@ import {
   ENTERPRISE_LABEL_MINZOOM,
   ENTERPRISE_LABEL_PAINT,
   ENTERPRISE_PAINT,
+  HAZARD_CLUSTER_LAYOUT,
+  HAZARD_CLUSTER_PAINT,
   HAZARD_LABEL_LAYOUT,
   HAZARD_LABEL_MINZOOM,
   HAZARD_LABEL_PAINT,
@@ -48,12 +50,20 @@ import type { CirclePaint, OperationalLayer, SourceSpec } from '../spec-types';
 
 /** Dense point layers cluster below this zoom (software GL can't draw 50k points smoothly). */
 export const CLUSTER_MAX_ZOOM = 13;
+/**
+ * Hazard sources cluster only at county and township zooms, and only close neighbours: they are
+ * few in a real county (each one matters) but thousands in a province-sized dataset, where 5,000
+ * overlapping diamonds hid everything below them and cost seconds of symbol placement.
+ */
+export const HAZARD_CLUSTER_MAX_ZOOM = 11;
 
 /**
  * clusters keep the rank of their worst member's risk and plan coverage, to take its colour.
  * NOTE: two `max` aggregates, not a count per level: the worker evaluates these for every one of
  * 50,000 points at every cluster zoom, and eight counters made clustering seconds slower.
  */
+const HAZARD_CLUSTER_PROPERTIES = { worstSeverity: ['min', ['get', 'severity']] };
+
 const ENTERPRISE_CLUSTER_PROPERTIES = {
   worstRisk: ['max', ['get', 'riskRank']],
   worstCoverage: ['max', ['get', 'coverageRank']],
@@ -76,7 +86,12 @@ export const OPERATIONAL_SOURCES: Record<
     clusterRadius: 50,
     clusterProperties: ENTERPRISE_CLUSTER_PROPERTIES,
   }),
-  [SOURCE_IDS.hazardSources]: geojson(),
+  [SOURCE_IDS.hazardSources]: geojson({
+    cluster: true,
+    clusterMaxZoom: HAZARD_CLUSTER_MAX_ZOOM,
+    clusterRadius: 28,
+    clusterProperties: HAZARD_CLUSTER_PROPERTIES,
+  }),
   [SOURCE_IDS.teams]: geojson(),
   [SOURCE_IDS.incidents]: geojson(),
   [SOURCE_IDS.overlays]: geojson({ promoteId: undefined }),
@@ -143,7 +158,21 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     minzoom: ENTERPRISE_ICON_MINZOOM,
     layout: ENTERPRISE_ICON_LAYOUT,
   },
-  { id: LAYER_IDS.hazardSources, type: 'symbol', source: SOURCE_IDS.hazardSources, layout: HAZARD_LAYOUT },
+  {
+    id: LAYER_IDS.hazardClusters,
+    type: 'symbol',
+    source: SOURCE_IDS.hazardSources,
+    filter: CLUSTERED,
+    layout: HAZARD_CLUSTER_LAYOUT,
+    paint: HAZARD_CLUSTER_PAINT,
+  },
+  {
+    id: LAYER_IDS.hazardSources,
+    type: 'symbol',
+    source: SOURCE_IDS.hazardSources,
+    filter: UNCLUSTERED,
+    layout: HAZARD_LAYOUT,
+  },
   { id: LAYER_IDS.teams, type: 'symbol', source: SOURCE_IDS.teams, layout: TEAM_LAYOUT },
   { id: LAYER_IDS.incidentHalo, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_HALO_PAINT },
   { id: LAYER_IDS.incidents, type: 'circle', source: SOURCE_IDS.incidents, paint: INCIDENT_PAINT },
@@ -186,6 +215,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.hazardSourceLabels,
     type: 'symbol',
     source: SOURCE_IDS.hazardSources,
+    filter: UNCLUSTERED,
     minzoom: HAZARD_LABEL_MINZOOM,
     layout: HAZARD_LABEL_LAYOUT,
     paint: HAZARD_LABEL_PAINT,
@@ -247,7 +277,7 @@ export const THEMATIC_LAYER_IDS: Record<ThematicLayer, ReadonlyArray<LayerId>> =
     LAYER_IDS.enterpriseIcons,
     LAYER_IDS.enterpriseLabels,
   ],
-  hazardSources: [LAYER_IDS.hazardSources, LAYER_IDS.hazardSourceLabels],
+  hazardSources: [LAYER_IDS.hazardClusters, LAYER_IDS.hazardSources, LAYER_IDS.hazardSourceLabels],
   teams: [LAYER_IDS.teams, LAYER_IDS.teamLabels],
   incidents: [LAYER_IDS.incidentHalo, LAYER_IDS.incidents, LAYER_IDS.incidentLabels],
   shelters: [LAYER_IDS.shelters, LAYER_IDS.shelterLabels],
@@ -273,6 +303,7 @@ export const CLICKABLE_LAYERS: ReadonlyArray<readonly [LayerId, ThematicLayer]> 
   [LAYER_IDS.receptors, 'receptors'],
 ];
 export const CLUSTER_LAYERS: ReadonlyArray<readonly [LayerId, SourceId]> = [
+  [LAYER_IDS.hazardClusters, SOURCE_IDS.hazardSources],
   [LAYER_IDS.enterpriseClusters, SOURCE_IDS.enterprises],
   [LAYER_IDS.receptorClusters, SOURCE_IDS.receptors],
 ];
