@@ -24,7 +24,7 @@ export function AppHeader({ user, onLogout }: { user: User; onLogout: () => void
         </Tag>
       </Space>
       <SearchBox />
-      <Space size={16} align="center">
+      <Space size={16} align="center" className="app-header-status">
         <ConnectionIndicator />
         <DutyLogButton user={user} />
         <span data-testid="current-user">
