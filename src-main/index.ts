@@ -44,6 +44,11 @@ protocol.registerSchemesAsPrivileged([
 ]);
 // Every renderer sandboxed, whatever its webPreferences say.
 app.enableSandbox();
+// The map is WebGL2. On a PC without a usable GPU (old wall-screen PCs, remote desktops) Chromium
+// draws WebGL with SwiftShader only when allowed to, and newer Chromiums no longer allow it by
+// default. "unsafe" is about exposing SwiftShader's JIT to arbitrary web pages; this renderer runs
+// only our own bundle (CSP). Compositing stays Chromium's choice: software on such a PC.
+app.commandLine.appendSwitch('enable-unsafe-swiftshader');
 
 let workstation: BrowserWindowType | null = null;
 let hubs: HubConnectionManager | null = null;

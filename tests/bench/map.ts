@@ -1,4 +1,4 @@
-// Map bench (issue #3), in Debian's Chromium with software GL (SwiftShader):
+// Map bench (issue #3), in Debian's Chromium with software GL (SwiftShader WebGL, software compositing):
 //   BENCH map_ready_ms                        navigation → map idle with every layer fed, 50k enterprises,
 //                                             5k hazard sources, 500 teams already in the Dexie replica
 //   BENCH pan_frame_p95_ms                    rAF deltas over a scripted 10 s pan/zoom
@@ -247,12 +247,10 @@ export async function run(): Promise<void> {
 
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
+      // NOTE: as Chromium (and the Electron desk, src-main/index.ts) runs on a PC without a GPU:
+      // WebGL on SwiftShader, compositing in software. Forcing `--use-angle=swiftshader` would also
+      // composite every frame through SwiftShader, ~100 ms of a core per frame no real desk pays.
+      args: ['--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update'],
       viewport: { width: 1600, height: 900 },
       locale: 'zh-CN',
     });

@@ -42,6 +42,7 @@ const h = vi.hoisted(() => {
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn(() => state.userData),
     enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     exit: vi.fn(),
     quit: vi.fn(),
   });
@@ -102,6 +103,8 @@ describe('main lifecycle (packaged)', () => {
   it('ready → settings → embedded hub → window; quit stops the hub first', async () => {
     await import('../../../src-main/index');
     expect(h.app.enableSandbox).toHaveBeenCalled();
+    // WebGL (the map) on PCs without a GPU
+    expect(h.app.commandLine.appendSwitch).toHaveBeenCalledWith('enable-unsafe-swiftshader');
     expect(h.state.privileged).toEqual([
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, supportFetchAPI: true }) },
     ]);
