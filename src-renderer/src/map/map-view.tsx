@@ -20,7 +20,7 @@ import {
   CLUSTER_LAYERS,
   THEMATIC_LAYER_IDS,
 } from './layers/operational-layers';
-import { useSetMapLoaded } from './map-context';
+import { useSetMapFed, useSetMapLoaded } from './map-context';
 import { createMapController, OVERLAY_NAMES, THEMATIC_LAYERS } from './map-controller';
 import type { FeatureRef, MapControllerInternal, OverlayData, OverlayName } from './map-controller';
 import { MapData, MapSources } from './map-data';
@@ -47,6 +47,7 @@ type Loaded = { map: MapLibreMap; sources: MapSources; controller: MapController
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const setMapLoaded = useSetMapLoaded();
+  const setMapFed = useSetMapFed();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [dataReady, setDataReady] = useState(false);
   const { t, i18n } = useTranslation();
@@ -109,12 +110,13 @@ export function MapView() {
       current = null;
       setLoaded(null);
       setDataReady(false);
+      setMapFed(false);
       setMapLoaded(null);
       if (window.__watchfloorMap === map) delete window.__watchfloorMap;
       map.remove();
     };
     // The style's labels follow the language and the basemap: rebuild the map when they change (rare, by hand).
-  }, [setMapLoaded, style]);
+  }, [setMapLoaded, setMapFed, style]);
 
   const picking = useIncidentUi((s) => s.picking);
   const selectedIncident = useIncidentUi((s) => s.selectedId);
@@ -124,7 +126,8 @@ export function MapView() {
   const onReady = useCallback(() => {
     performance.mark('wf:layers-fed');
     setDataReady(true);
-  }, []);
+    setMapFed(true);
+  }, [setMapFed]);
 
   return (
     <div
