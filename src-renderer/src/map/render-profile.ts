@@ -5,8 +5,8 @@ import { LIVE_FLUSH_MS } from './keyed-source';
  * How hard the map may make the workstation draw, by the WebGL renderer it has.
  *
  * On software GL (SwiftShader, llvmpipe: old wall-screen PCs, remote desktops, this CI machine)
- * one repaint of the county view costs ~250 ms of CPU, a third of it with nothing drawn. Two
- * MapLibre defaults assume a GPU's 16 ms frame:
+ * one repaint of the county view costs 150–300 ms of CPU. Two MapLibre defaults assume a GPU's
+ * 16 ms frame:
  * - symbol fading (300 ms) makes placement time-sliced, 2 ms a frame: after each change to a
  *   source, placing the hazard and team icons took 7–12 repaints (2–3 s of the CPU) instead of 2;
  *   with no fade, placement finishes in the frame that needs it;
