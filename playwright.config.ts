@@ -26,10 +26,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      // MapLibre 6 needs WebGL2: SwiftShader gives it headless, as on a desk PC without a GPU (where
-      // Chromium composites in software; forcing `--use-angle=swiftshader` would composite through
-      // SwiftShader too, ~100 ms of a core per frame). No background networking (closed network).
-      args: ['--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update'],
+      // MapLibre 6 needs WebGL2: SwiftShader gives it headless. No background networking (closed network).
+      args: [
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     },
   },
   webServer: {
