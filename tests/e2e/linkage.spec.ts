@@ -115,8 +115,13 @@ test('level Ⅲ: the plan’s orders go out, two departments sign, report and co
   await police.getByTestId('order-sign-minutes').fill('1');
 
   // and dispatch the nearest available team of a fitting type: an order to its department naming it
-  await set.getByTestId('team-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // NOTE: picked with the keyboard inside the team select, and retried until it took: a clicked
+  // option could belong to another select's dropdown still closing (also `:visible`), on a slow CI run
+  await expect(async () => {
+    await set.getByTestId('team-select').click();
+    await page.keyboard.press('Enter');
+    await expect(set.getByTestId('team-dispatch')).toBeEnabled({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   await set.getByTestId('team-dispatch').click();
   await expect(rows).toHaveCount(proposed + 1);
   const teamId = (await rows.last().getAttribute('data-team-id')) ?? '';
