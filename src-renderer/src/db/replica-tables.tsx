@@ -3,6 +3,7 @@ import type { Context, ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReplicaRowTypes } from '@common/projection/tables';
 import { useDb } from './db-context';
+import { useDeferredReadsReleased } from './deferred-reads';
 
 /**
  * The base-data tables that the map, the panels and the forms all read whole. Each is read ONCE
@@ -22,6 +23,9 @@ export const SHARED_TABLES = [
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 
+/** Read only after the map has drawn its data (deferred-reads.ts): undefined until then. */
+const DEFERRED_TABLES: ReadonlySet<SharedTable> = new Set(['enterprises', 'plans']);
+
 type Rows<T extends SharedTable> = ReadonlyArray<ReplicaRowTypes[T]> | undefined;
 
 const CONTEXTS = Object.fromEntries(SHARED_TABLES.map((t) => [t, createContext<unknown>(undefined)])) as {
@@ -30,7 +34,11 @@ const CONTEXTS = Object.fromEntries(SHARED_TABLES.map((t) => [t, createContext<u
 
 function TableProvider<T extends SharedTable>({ table, children }: { table: T; children: ReactNode }) {
   const db = useDb();
-  const rows = useLiveQuery(() => db.replicaTable(table).toArray(), [db, table]) as Rows<T>;
+  const released = useDeferredReadsReleased(DEFERRED_TABLES.has(table));
+  const rows = useLiveQuery(
+    (): Promise<unknown> => (released ? db.replicaTable(table).toArray() : Promise.resolve(undefined)),
+    [db, table, released],
+  ) as Rows<T>;
   const read = rows !== undefined;
   useEffect(() => {
     // for the map bench's breakdown of opening the map

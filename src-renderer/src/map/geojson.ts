@@ -32,25 +32,41 @@ const point = (id: string, at: LngLat, properties: Props): MapFeature => ({
 
 const at = (p: LngLat) => `${p.lng},${p.lat}`;
 
-/** An enterprise with what the map derives for it (plan coverage, from src-common rules). */
-export type EnterpriseRow = { enterprise: Enterprise; coverage: CoverageState };
-
-export const ENTERPRISE_FEATURES: FeatureAdapter<EnterpriseRow> = {
-  id: (r) => r.enterprise.id,
-  version: ({ enterprise: e, coverage }) => `${at(e.location)}|${e.name}|${e.sector}|${e.riskLevel}|${coverage}`,
-  // NOTE: only what the layers draw: 50,000 of these cross to the map's worker and are clustered
-  // there (sector and township filters apply before, in map-data). `riskRank` / `coverageRank` let a
-  // cluster keep its worst member with one `max` each.
-  feature: ({ enterprise: e, coverage }) =>
-    point(e.id, e.location, {
-      name: e.name,
-      group: sectorGroup(e.sector),
-      risk: e.riskLevel,
-      coverage,
-      riskRank: worstRank(RISK_ORDER, e.riskLevel),
-      coverageRank: worstRank(COVERAGE_ORDER, coverage),
-    }),
+/**
+ * What the map keeps of an enterprise, with the plan coverage it derives from src-common's rules.
+ * 50,000 of these are clustered in the enterprise-tiles worker and cached there between sessions,
+ * so only what the layers draw, filter on or locate by.
+ */
+export type MapEnterprise = Pick<Enterprise, 'id' | 'name' | 'sector' | 'riskLevel' | 'townshipCode'> & {
+  lng: number;
+  lat: number;
+  coverage: CoverageState;
 };
+
+export const mapEnterprise = (e: Enterprise, coverage: CoverageState): MapEnterprise => ({
+  id: e.id,
+  name: e.name,
+  sector: e.sector,
+  riskLevel: e.riskLevel,
+  townshipCode: e.townshipCode,
+  lng: e.location.lng,
+  lat: e.location.lat,
+  coverage,
+});
+
+/**
+ * An enterprise as the map's layers read it. `riskRank` / `coverageRank` let a cluster keep its
+ * worst member with one `max` each.
+ */
+export const enterpriseFeature = (e: MapEnterprise): MapFeature =>
+  point(e.id, e, {
+    name: e.name,
+    group: sectorGroup(e.sector),
+    risk: e.riskLevel,
+    coverage: e.coverage,
+    riskRank: worstRank(RISK_ORDER, e.riskLevel),
+    coverageRank: worstRank(COVERAGE_ORDER, e.coverage),
+  });
 
 /** A hazard source with its computed GB 18218 grade and its enterprise's township. */
 export type HazardRow = { hazard: HazardSource; grade: HazardGradeKey; township: string };

@@ -34,7 +34,7 @@ export class KeyedSource<Row> {
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly sourceId: string,
+    readonly sourceId: string,
     private readonly adapter: FeatureAdapter<Row>,
   ) {}
 
@@ -49,7 +49,7 @@ export class KeyedSource<Row> {
       return { id, version: adapter.version(row) };
     });
     const diff = diffKeyed(this.versions, versioned);
-    if (!source || (this.pushed && isEmptyDiff(diff) && mode === 'incremental')) return diff;
+    if (this.pushed && isEmptyDiff(diff) && mode === 'incremental') return diff;
 
     for (const id of diff.removed) {
       this.versions.delete(id);
@@ -64,6 +64,9 @@ export class KeyedSource<Row> {
       this.features.set(id, feature);
       changed.push(feature);
     }
+
+    // before the map has the source (its style is still loading): kept, and added with it (`takeInitial`)
+    if (!source) return diff;
 
     const full = mode === 'replace' || !this.pushed || diffSize(diff) > this.features.size * REPLACE_RATIO;
     if (!this.pushed) performance.mark(`wf:push:${this.sourceId}`);
@@ -88,8 +91,25 @@ export class KeyedSource<Row> {
     return diff;
   }
 
+  /**
+   * The rows pushed before the map had this source, as the data to add it with (once); undefined
+   * when none were. Adding a source with its data takes one trip to the map's worker, not two.
+   */
+  takeInitial(): { type: 'FeatureCollection'; features: Array<MapFeature> } | undefined {
+    if (this.pushed || this.versions.size === 0) return undefined;
+    performance.mark(`wf:push:${this.sourceId}`);
+    this.pushed = true;
+    return { type: 'FeatureCollection', features: [...this.features.values()] };
+  }
+
   /** Like `push`, but at most once per `intervalMs`: the latest rows win. */
   pushCoalesced(rows: ReadonlyArray<Row>, mode: PushMode = 'incremental', intervalMs = LIVE_FLUSH_MS): void {
+    if (!this.pushed) {
+      // the first rows go at once, in the caller's task (with the other layers' first rows)
+      this.lastFlush = performance.now();
+      this.push(rows, mode);
+      return;
+    }
     this.pending = { rows, mode };
     if (this.timer !== null) return;
     const wait = Math.max(0, this.lastFlush + intervalMs - performance.now());

@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@common/schemas/incident';
 import type { WatchfloorDb } from '../db/db';
 import { useReplicaRows } from '../db/replica-tables';
 import { useDb } from '../db/db-context';
 import { useIncidentUi } from '../features/incidents/incident-ui-store';
-import { coverageStates, hazardGradeKey } from './domain-rules';
+import { hazardGradeKey } from './domain-rules';
+import type { EnterpriseTiles } from './enterprise-tiles/enterprise-tiles';
 import {
   DEPOT_FEATURES,
-  ENTERPRISE_FEATURES,
   HAZARD_FEATURES,
   incidentFeatures,
   pickFeatures,
@@ -18,12 +18,12 @@ import {
   SHELTER_FEATURES,
   TEAM_FEATURES,
 } from './geojson';
-import type { EnterpriseRow, FeatureAdapter, HazardRow, MapFeature } from './geojson';
+import type { FeatureAdapter, HazardRow, MapFeature } from './geojson';
 import { KeyedSource } from './keyed-source';
 import type { PushMode } from './keyed-source';
 import { SOURCE_IDS } from './layer-ids';
 import type { ThematicLayer } from './map-controller';
-import { enterprisePasses, hazardPasses, receptorPasses } from './map-filters';
+import { hazardPasses, receptorPasses } from './map-filters';
 import { useMapLayers } from './map-layers-store';
 import { NewestIncidentPulse } from './newest-incident-pulse';
 
@@ -38,7 +38,6 @@ declare global {
 
 /** The keyed sources of one map instance: fed by <MapData>, read by the controller (locate). */
 export class MapSources {
-  readonly enterprises: KeyedSource<EnterpriseRow>;
   readonly hazardSources: KeyedSource<HazardRow>;
   readonly teams;
   readonly shelters;
@@ -47,13 +46,28 @@ export class MapSources {
   readonly pick: KeyedSource<MapFeature>;
   private incidentSource: KeyedSource<Incident> | null = null;
   private incidentBadge = '';
+  private readonly stopReloading: () => void;
 
-  /** @param liveFlushMs how often live layers flush at most (see render-profile.ts) */
+  /**
+   * @param enterprises the enterprise tiles' worker (the map's enterprise source asks it for tiles)
+   * @param liveFlushMs how often live layers flush at most (see render-profile.ts)
+   */
   constructor(
     private readonly map: MapLibreMap,
+    readonly enterprises: EnterpriseTiles,
     readonly liveFlushMs: number,
   ) {
-    this.enterprises = new KeyedSource(map, SOURCE_IDS.enterprises, ENTERPRISE_FEATURES);
+    // a new index (enterprises, plans or filters changed) means new tiles; tiles asked for before
+    // the first index waited for it, so that one needs no reload
+    let shown = enterprises.version;
+    this.stopReloading = enterprises.subscribe(() => {
+      if (enterprises.version === shown || (shown === 0 && enterprises.version === 1)) {
+        shown = enterprises.version;
+        return;
+      }
+      shown = enterprises.version;
+      map.getSource<VectorTileSource>(SOURCE_IDS.enterprises)?.setTiles([enterprises.tileUrl()]);
+    });
     this.hazardSources = new KeyedSource(map, SOURCE_IDS.hazardSources, HAZARD_FEATURES);
     this.teams = new KeyedSource(map, SOURCE_IDS.teams, TEAM_FEATURES);
     this.shelters = new KeyedSource(map, SOURCE_IDS.shelters, SHELTER_FEATURES);
@@ -74,6 +88,25 @@ export class MapSources {
       this.incidentSource = new KeyedSource(this.map, SOURCE_IDS.incidents, incidentFeatures(drillBadge));
     }
     return this.incidentSource;
+  }
+
+  /** What to add a source with when the style has loaded: the rows pushed before it had (see KeyedSource). */
+  initialData(sourceId: string) {
+    const keyed = [
+      this.hazardSources,
+      this.teams,
+      this.shelters,
+      this.supplyDepots,
+      this.receptors,
+      this.pick,
+      this.incidentSource,
+    ].find((source) => source?.sourceId === sourceId);
+    return keyed?.takeInitial();
+  }
+
+  dispose(): void {
+    this.stopReloading();
+    this.teams.dispose();
   }
 
   source(layer: ThematicLayer): { locate(id: string): { lng: number; lat: number } | null } | null {
@@ -112,67 +145,69 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
     };
   }, [db]);
 
-  const enterprises = useReplicaRows('enterprises');
+  // enterprises (and the plans their coverage needs) are read and clustered by the tiles' worker
+  const tiles = sources.enterprises;
+  const tilesVersion = useSyncExternalStore(
+    (listener) => tiles.subscribe(listener),
+    () => tiles.version,
+  );
   const hazards = useReplicaRows('hazardSources');
-  const plans = useReplicaRows('plans');
   const teams = useReplicaRows('rescueTeams');
   const incidents = useLiveQuery(() => db.incidents.orderBy('reportedAt').reverse().toArray(), [db]);
   const shelters = useReplicaRows('shelters');
   const depots = useReplicaRows('supplyDepots');
   const receptors = useReplicaRows('receptors');
 
-  const enterpriseRows = useMemo((): Array<EnterpriseRow> | undefined => {
-    if (!enterprises || !plans) return undefined;
-    const states = coverageStates(enterprises, plans, new Date());
-    return enterprises.map((enterprise, i) => ({ enterprise, coverage: states[i] ?? 'none' }));
-  }, [enterprises, plans]);
-
   const hazardRows = useMemo((): Array<HazardRow> | undefined => {
-    if (!hazards || !enterprises) return undefined;
-    const township = new Map(enterprises.map((e) => [e.id, e.townshipCode as string]));
+    // a hazard source's township is its enterprise's, from the catalog the tiles' worker sent
+    if (!hazards || tilesVersion === 0) return undefined;
     return hazards.map((hazard) => ({
       hazard,
       grade: hazardGradeKey(hazard),
-      township: township.get(hazard.enterpriseId) ?? '',
+      township: tiles.townshipOf(hazard.enterpriseId) ?? '',
     }));
-  }, [hazards, enterprises]);
+  }, [hazards, tiles, tilesVersion]);
 
   useEffect(() => {
-    if (enterpriseRows) sources.enterprises.push(enterpriseRows.filter((r) => enterprisePasses(filters, r)));
-  }, [sources, enterpriseRows, filters]);
+    tiles.setFilters(filters);
+  }, [tiles, filters]);
+  // NOTE: nothing is pushed until every layer's rows are there, then all in one task: on software
+  // GL every repaint blocks this thread for 150–350 ms, and layers arriving one by one kept the
+  // map repainting for seconds before it showed everything.
+  const loaded = [tilesVersion > 0 ? true : undefined, hazardRows, teams, incidents, shelters, depots, receptors].every(
+    (rows) => rows !== undefined,
+  );
   useEffect(() => {
-    if (receptors) sources.receptors.push(receptors.filter((r) => receptorPasses(filters, r)));
-  }, [sources, receptors, filters]);
+    if (loaded && receptors) sources.receptors.push(receptors.filter((r) => receptorPasses(filters, r)));
+  }, [sources, loaded, receptors, filters]);
   useEffect(() => {
-    if (hazardRows) sources.hazardSources.push(hazardRows.filter((r) => hazardPasses(filters, r)));
-  }, [sources, hazardRows, filters]);
+    if (loaded && hazardRows) sources.hazardSources.push(hazardRows.filter((r) => hazardPasses(filters, r)));
+  }, [sources, loaded, hazardRows, filters]);
   // the other layers are filtered by layer filters (map-view), so their data is pushed whole
   useEffect(() => {
-    if (shelters) sources.shelters.push(shelters);
-  }, [sources, shelters]);
+    if (loaded && shelters) sources.shelters.push(shelters);
+  }, [sources, loaded, shelters]);
   useEffect(() => {
-    if (depots) sources.supplyDepots.push(depots);
-  }, [sources, depots]);
+    if (loaded && depots) sources.supplyDepots.push(depots);
+  }, [sources, loaded, depots]);
   useEffect(() => {
-    if (!teams) return;
+    if (!loaded || !teams) return;
     if (live.coalesce) sources.teams.pushCoalesced(teams, live.mode, sources.liveFlushMs);
     else sources.teams.push(teams, live.mode);
-  }, [sources, teams, live]);
+  }, [sources, loaded, teams, live]);
   useEffect(() => {
     // incidents are few and each one matters at once: never delayed
-    if (incidents) sources.incidents(drillBadge).push(incidents, live.mode);
-  }, [sources, incidents, drillBadge, live]);
-  useEffect(() => () => sources.teams.dispose(), [sources]);
+    if (loaded && incidents) sources.incidents(drillBadge).push(incidents, live.mode);
+  }, [sources, loaded, incidents, drillBadge, live]);
+  useEffect(() => () => sources.dispose(), [sources]);
   useEffect(() => {
     sources.pick.push(pickFeatures(picked));
   }, [sources, picked]);
 
-  const loaded = [enterpriseRows, hazardRows, teams, incidents, shelters, depots, receptors].every(
-    (rows) => rows !== undefined,
-  );
   useEffect(() => {
+    // once per map: a new basemap makes a new map (and new sources) under this same component
     if (loaded) onReady();
-  }, [loaded, onReady]);
+  }, [loaded, onReady, sources]);
 
   return <NewestIncidentPulse incidents={incidents ?? NONE} />;
 }

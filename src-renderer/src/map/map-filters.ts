@@ -1,6 +1,7 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Receptor } from '@common/schemas/places';
-import type { EnterpriseRow, HazardRow } from './geojson';
+import type { Enterprise } from '@common/schemas/enterprise';
+import type { HazardRow } from './geojson';
 import type { MapFilters } from './map-layers-store';
 
 /**
@@ -11,7 +12,10 @@ import type { MapFilters } from './map-layers-store';
 
 const passes = <T>(allowed: ReadonlyArray<T>, value: T) => allowed.length === 0 || allowed.includes(value);
 
-export function enterprisePasses(f: MapFilters, { enterprise: e }: EnterpriseRow): boolean {
+/** What the enterprise filters look at: an `Enterprise`, or the map's projection of one. */
+type FilteredEnterprise = Pick<Enterprise, 'sector' | 'riskLevel' | 'townshipCode'>;
+
+export function enterprisePasses(f: MapFilters, e: FilteredEnterprise): boolean {
   return passes(f.sectors, e.sector) && passes(f.riskLevels, e.riskLevel) && passes(f.townships, e.townshipCode);
 }
 

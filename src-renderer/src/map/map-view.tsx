@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { ErrorEvent, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import { useDb } from '../db/db-context';
+import { releaseDeferredReads } from '../db/deferred-reads';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
 // NOTE: MapLibre 6 in a Vite build emits its worker only when it is imported like this.
@@ -11,6 +13,8 @@ import { incidentUi, incidentUiStore, useIncidentUi } from '../features/incident
 import { logger } from '../logger';
 import { applyMotionFrom, rememberedRenderer } from '../ui/motion';
 import { useBasemapStyle } from './basemap/use-basemap-style';
+import { EnterpriseTiles } from './enterprise-tiles/enterprise-tiles';
+import { ENTERPRISE_TILE_LAYER } from './enterprise-tiles/tile-layout';
 import { CJK_FONT_FAMILIES } from './fonts';
 import { SOURCE_IDS, THEMATIC_SOURCE } from './layer-ids';
 import { CLUSTER_COLOR, ENTERPRISE_COLOR } from './layer-styles';
@@ -20,7 +24,7 @@ import {
   CLUSTER_LAYERS,
   THEMATIC_LAYER_IDS,
 } from './layers/operational-layers';
-import { useSetMapFed, useSetMapLoaded } from './map-context';
+import { useMapFed, useSetMapFed, useSetMapLoaded } from './map-context';
 import { createMapController, OVERLAY_NAMES, THEMATIC_LAYERS } from './map-controller';
 import type { FeatureRef, MapControllerInternal, OverlayData, OverlayName } from './map-controller';
 import { MapData, MapSources } from './map-data';
@@ -29,6 +33,7 @@ import { mapLayers, mapLayersStore } from './map-layers-store';
 import type { MapLayersState } from './map-layers-store';
 import { LAYER_IDS } from './layer-ids';
 import { mapRenderProfile } from './render-profile';
+import { throttleRepaints } from './load-repaint-throttle';
 
 setWorkerUrl(workerUrl);
 
@@ -39,21 +44,29 @@ declare global {
   }
 }
 
+/** The load throttle (load-repaint-throttle.ts) ends by then even if the map never settles. */
+const UNTHROTTLE_AFTER_MS = 15_000;
+
 const exposeForTests = () => new URLSearchParams(window.location.search).get('e2e') === '1';
 
-type Loaded = { map: MapLibreMap; sources: MapSources; controller: MapControllerInternal };
+type Created = { map: MapLibreMap; sources: MapSources; throttle: { release(): void } | null };
+type Loaded = Created & { controller: MapControllerInternal };
 
 /** The one MapLibre instance. Sources are fed from the Dexie replica by <MapData>. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const setMapLoaded = useSetMapLoaded();
   const setMapFed = useSetMapFed();
+  const [created, setCreated] = useState<Created | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [dataReady, setDataReady] = useState(false);
+  const fed = useMapFed();
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const riverName = t('map.river');
   const style = useBasemapStyle({ language, river: riverName });
+  const db = useDb();
+  // made before the map, so its worker reads and clusters the enterprises while the style loads
+  const [enterpriseTiles] = useState(() => EnterpriseTiles.forReplica(db.name, mapLayersStore.getState().filters));
 
   useEffect(() => {
     if (!container.current || !style) return;
@@ -70,17 +83,24 @@ export function MapView() {
     });
     const profile = mapRenderProfile(applyMotionFrom(map.getCanvas()).renderer);
     performance.mark('wf:map-created');
+    // released once the map has drawn what it was fed (below), on any camera move, or after a while
+    const throttle = profile.loadRepaintGaps === null ? null : throttleRepaints(map, profile.loadRepaintGaps);
+    const unthrottle = throttle ? setTimeout(throttle.release, UNTHROTTLE_AFTER_MS) : undefined;
+
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
     map.once('idle', () => performance.mark('wf:map-first-idle'));
+    // fed from the replica while the style loads: sources start with their rows at `load`
+    const sources = new MapSources(map, enterpriseTiles, profile.liveFlushMs);
+    setCreated({ map, sources, throttle });
     let current: Loaded | null = null;
     map.on('load', () => {
       performance.mark('wf:map-load');
-      addOperationalLayers(map);
-      const sources = new MapSources(map, profile.liveFlushMs);
+      addOperationalLayers(map, enterpriseTiles.tileUrl(), (id) => sources.initialData(id));
+      performance.mark('wf:layers-added');
       const controller = createMapController(mapHost(map, sources));
-      current = { map, sources, controller };
+      current = { map, sources, controller, throttle };
       applyLayerState(map, mapLayersStore.getState());
       setLoaded(current);
       setMapLoaded({ map, controller });
@@ -105,18 +125,20 @@ export function MapView() {
     }
     if (exposeForTests()) window.__watchfloorMap = map;
     return () => {
+      clearTimeout(unthrottle);
+      throttle?.release();
       unsubscribe();
       current?.controller.dispose();
       current = null;
       setLoaded(null);
-      setDataReady(false);
+      setCreated(null);
       setMapFed(false);
       setMapLoaded(null);
       if (window.__watchfloorMap === map) delete window.__watchfloorMap;
       map.remove();
     };
     // The style's labels follow the language and the basemap: rebuild the map when they change (rare, by hand).
-  }, [setMapLoaded, setMapFed, style]);
+  }, [setMapLoaded, setMapFed, style, enterpriseTiles]);
 
   const picking = useIncidentUi((s) => s.picking);
   const selectedIncident = useIncidentUi((s) => s.selectedId);
@@ -125,9 +147,22 @@ export function MapView() {
   }, [loaded, selectedIncident]);
   const onReady = useCallback(() => {
     performance.mark('wf:layers-fed');
-    setDataReady(true);
     setMapFed(true);
   }, [setMapFed]);
+  useEffect(() => {
+    // the page's own reads of the big tables wait until the map has drawn everything it was fed
+    if (!loaded || !fed) return;
+    const { map } = loaded;
+    const settled = () => {
+      loaded.throttle?.release();
+      releaseDeferredReads();
+    };
+    if (map.loaded() && map.areTilesLoaded()) settled();
+    else map.once('idle', settled);
+    return () => {
+      map.off('idle', settled);
+    };
+  }, [loaded, fed]);
 
   return (
     <div
@@ -135,17 +170,17 @@ export function MapView() {
       data-testid="map"
       data-picking={picking}
       data-basemap={style?.kind ?? 'loading'}
-      data-layers-ready={loaded !== null && dataReady}
+      data-layers-ready={loaded !== null && fed}
     >
       <div ref={container} className="map-canvas" />
-      {loaded && <MapData sources={loaded.sources} onReady={onReady} />}
+      {created && <MapData sources={created.sources} onReady={onReady} />}
     </div>
   );
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-function onMapClick({ map, controller }: Loaded, e: MapMouseEvent) {
+function onMapClick({ map, sources, controller }: Loaded, e: MapMouseEvent) {
   const layers = CLICKABLE_LAYERS.map(([id]) => id).filter((id) => map.getLayer(id));
   const clusterLayers = CLUSTER_LAYERS.map(([id]) => id);
   const hits = map.queryRenderedFeatures(e.point, { layers: [...layers, ...clusterLayers] });
@@ -160,10 +195,14 @@ function onMapClick({ map, controller }: Loaded, e: MapMouseEvent) {
   const clusterId = top?.properties['cluster_id'];
   if (cluster && top && typeof clusterId === 'number' && top.geometry.type === 'Point') {
     const [lng, lat] = top.geometry.coordinates;
-    void map
-      .getSource<GeoJSONSource>(cluster[1])
-      ?.getClusterExpansionZoom(clusterId)
-      .then((zoom) => map.easeTo({ center: [lng ?? 0, lat ?? 0], zoom: zoom + 0.2 }));
+    const expansion =
+      cluster[1] === SOURCE_IDS.enterprises
+        ? sources.enterprises.expansionZoom(clusterId)
+        : map.getSource<GeoJSONSource>(cluster[1])?.getClusterExpansionZoom(clusterId);
+    void expansion?.then((zoom) => {
+      // null: the cluster's index was replaced under the click (filters changed); zoom in one step
+      map.easeTo({ center: [lng ?? 0, lat ?? 0], zoom: zoom === null ? map.getZoom() + 1 : zoom + 0.2 });
+    });
     return;
   }
   if (feature?.layer === 'incidents') incidentUi.select(feature.id);
@@ -173,13 +212,15 @@ function onMapClick({ map, controller }: Loaded, e: MapMouseEvent) {
 /** How the controller draws on this map (selection ring, overlays, cursor). */
 function mapHost(map: MapLibreMap, sources: MapSources) {
   const overlays = new Map<OverlayName, OverlayData>();
-  let selectedState: { source: string; id: string } | null = null;
+  let selectedState: { source: string; sourceLayer?: string; id: string } | null = null;
   return {
     map,
     locate: (ref: FeatureRef) => sources.source(ref.layer)?.locate(ref.id) ?? null,
     drawSelection(ref: FeatureRef | null, at: { lng: number; lat: number } | null) {
       if (selectedState && map.getSource(selectedState.source)) map.removeFeatureState(selectedState, 'selected');
       selectedState = ref ? { source: THEMATIC_SOURCE[ref.layer], id: ref.id } : null;
+      // the enterprises are vector tiles: their feature state lives per source layer
+      if (selectedState?.source === SOURCE_IDS.enterprises) selectedState.sourceLayer = ENTERPRISE_TILE_LAYER;
       if (selectedState) map.setFeatureState(selectedState, { selected: true });
       mapLayers.setSelected(ref);
       void map.getSource<GeoJSONSource>(SOURCE_IDS.selection)?.setData({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Color, createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { CLUSTER_COLOR, HAZARD_CLUSTER_LAYOUT } from '../../../src-renderer/src/map/layer-styles';
-import { ENTERPRISE_FEATURES, HAZARD_FEATURES } from '../../../src-renderer/src/map/geojson';
+import { enterpriseFeature, HAZARD_FEATURES, mapEnterprise } from '../../../src-renderer/src/map/geojson';
 import { OPERATIONAL_SOURCES } from '../../../src-renderer/src/map/layers/operational-layers';
 import { hazardPasses } from '../../../src-renderer/src/map/map-filters';
 import { NO_FILTERS } from '../../../src-renderer/src/map/map-layers-store';
@@ -58,7 +58,7 @@ describe('enterprise clusters take the colour of their worst member', () => {
       townshipCode: '450224100',
       location: { lng: 109.4, lat: 25.2 },
     } as unknown as Enterprise;
-    const f = ENTERPRISE_FEATURES.feature({ enterprise, coverage: 'drill_overdue' });
+    const f = enterpriseFeature(mapEnterprise(enterprise, 'drill_overdue'));
     expect(f.properties).toMatchObject({
       risk: 'considerable',
       coverage: 'drill_overdue',

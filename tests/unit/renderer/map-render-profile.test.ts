@@ -5,19 +5,24 @@ import type { FeatureAdapter } from '../../../src-renderer/src/map/geojson';
 import { GPU_PROFILE, mapRenderProfile, SOFTWARE_PROFILE } from '../../../src-renderer/src/map/render-profile';
 
 describe('map render profile', () => {
-  it('software GL: no symbol fading (placement in one frame) and live layers flush at most every 2 s', () => {
+  it('software GL: no symbol fading, live layers flush at most every 2 s, repaints spaced while loading', () => {
     for (const name of [
       'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
       'llvmpipe (LLVM 15.0.6, 256 bits)',
     ])
-      expect(mapRenderProfile(name), name).toEqual({ fadeDuration: 0, liveFlushMs: 2000 });
+      expect(mapRenderProfile(name), name).toEqual({
+        fadeDuration: 0,
+        liveFlushMs: 2000,
+        loadRepaintGaps: { minGapMs: 150, maxGapMs: 600 },
+      });
     expect(SOFTWARE_PROFILE.liveFlushMs).toBeGreaterThan(GPU_PROFILE.liveFlushMs);
   });
 
-  it('a GPU, or a renderer not known yet, keeps MapLibre’s fade and the 250 ms flush', () => {
+  it('a GPU, or a renderer not known yet, keeps MapLibre’s fade, the 250 ms flush and its repaints', () => {
     expect(mapRenderProfile('ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toEqual({
       fadeDuration: 300,
       liveFlushMs: 250,
+      loadRepaintGaps: null,
     });
     expect(mapRenderProfile(null)).toBe(GPU_PROFILE);
     expect(GPU_PROFILE.liveFlushMs).toBe(LIVE_FLUSH_MS);
@@ -69,8 +74,8 @@ describe('KeyedSource.pushCoalesced', () => {
     const teams = new KeyedSource(map, 'rescue-teams', adapter);
     const rows = (lng: number) => Array.from({ length: 10 }, (_, i) => ({ id: `t${i}`, lng: i === 0 ? lng : i }));
     teams.pushCoalesced(rows(100), 'incremental', 2000);
-    vi.advanceTimersByTime(0);
-    expect(sent.map((s) => s.kind)).toEqual(['setData']); // the first push goes at once, whole
+    // the first push goes at once, whole, in the caller's task (with the other layers' first rows)
+    expect(sent.map((s) => s.kind)).toEqual(['setData']);
 
     teams.pushCoalesced(rows(101), 'incremental', 2000);
     teams.pushCoalesced(rows(102), 'incremental', 2000);

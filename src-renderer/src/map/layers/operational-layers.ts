@@ -44,6 +44,7 @@ import {
   TEAM_LAYOUT,
 } from '../layer-styles';
 import { addMapImages } from '../map-icons';
+import { ENTERPRISE_TILE_LAYER, ENTERPRISE_TILE_MAX_ZOOM } from '../enterprise-tiles/tile-layout';
 import { sharedCirclePaint } from './shared-circle-program';
 import type { ThematicLayer } from '../map-controller';
 import type { CirclePaint, OperationalLayer, SourceSpec } from '../spec-types';
@@ -58,34 +59,23 @@ export const CLUSTER_MAX_ZOOM = 13;
 export const HAZARD_CLUSTER_MAX_ZOOM = 11;
 
 /**
- * clusters keep the rank of their worst member's risk and plan coverage, to take its colour.
- * NOTE: two `max` aggregates, not a count per level: the worker evaluates these for every one of
- * 50,000 points at every cluster zoom, and eight counters made clustering seconds slower.
+ * hazard clusters keep the grade of their worst member, to take its diamond.
+ * NOTE: one aggregate, not a count per grade: the worker evaluates it for every point at every
+ * cluster zoom. (Enterprises are clustered in a worker of our own: enterprise-tiles/.)
  */
 const HAZARD_CLUSTER_PROPERTIES = { worstSeverity: ['min', ['get', 'severity']] };
-
-const ENTERPRISE_CLUSTER_PROPERTIES = {
-  worstRisk: ['max', ['get', 'riskRank']],
-  worstCoverage: ['max', ['get', 'coverageRank']],
-};
 
 const geojson = (extra: Record<string, unknown> = {}): SourceSpec =>
   ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id', ...extra }) as SourceSpec;
 
 /** Every operational source; the thematic ones are fed from the Dexie replica (map-data.tsx). */
 export const OPERATIONAL_SOURCES: Record<
-  Exclude<SourceId, 'county-outline' | 'townships' | 'river' | 'basemap-raster'>,
+  Exclude<SourceId, 'county-outline' | 'townships' | 'river' | 'basemap-raster' | 'enterprises'>,
   SourceSpec
 > = {
   [SOURCE_IDS.receptors]: geojson({ cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: 40 }),
   [SOURCE_IDS.shelters]: geojson(),
   [SOURCE_IDS.supplyDepots]: geojson(),
-  [SOURCE_IDS.enterprises]: geojson({
-    cluster: true,
-    clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterRadius: 50,
-    clusterProperties: ENTERPRISE_CLUSTER_PROPERTIES,
-  }),
   [SOURCE_IDS.hazardSources]: geojson({
     cluster: true,
     clusterMaxZoom: HAZARD_CLUSTER_MAX_ZOOM,
@@ -132,6 +122,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.enterpriseClusters,
     type: 'circle',
     source: SOURCE_IDS.enterprises,
+    'source-layer': ENTERPRISE_TILE_LAYER,
     filter: CLUSTERED,
     paint: ENTERPRISE_CLUSTER_PAINT,
   },
@@ -139,6 +130,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.enterpriseClusterCount,
     type: 'symbol',
     source: SOURCE_IDS.enterprises,
+    'source-layer': ENTERPRISE_TILE_LAYER,
     filter: CLUSTERED,
     layout: CLUSTER_COUNT_LAYOUT,
     paint: CLUSTER_COUNT_PAINT,
@@ -147,6 +139,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.enterprises,
     type: 'circle',
     source: SOURCE_IDS.enterprises,
+    'source-layer': ENTERPRISE_TILE_LAYER,
     filter: UNCLUSTERED,
     paint: ENTERPRISE_PAINT,
   },
@@ -154,6 +147,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.enterpriseIcons,
     type: 'symbol',
     source: SOURCE_IDS.enterprises,
+    'source-layer': ENTERPRISE_TILE_LAYER,
     filter: UNCLUSTERED,
     minzoom: ENTERPRISE_ICON_MINZOOM,
     layout: ENTERPRISE_ICON_LAYOUT,
@@ -206,6 +200,7 @@ const LAYERS_AS_STYLED: ReadonlyArray<OperationalLayer> = [
     id: LAYER_IDS.enterpriseLabels,
     type: 'symbol',
     source: SOURCE_IDS.enterprises,
+    'source-layer': ENTERPRISE_TILE_LAYER,
     filter: UNCLUSTERED,
     minzoom: ENTERPRISE_LABEL_MINZOOM,
     layout: ENTERPRISE_LABEL_LAYOUT,
@@ -314,8 +309,33 @@ export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = LAYERS_AS_STY
   layer.type === 'circle' ? { ...layer, paint: sharedCirclePaint((layer.paint ?? {}) as CirclePaint) } : layer,
 );
 
-export function addOperationalLayers(map: MapLibreMap): void {
+/**
+ * The enterprises' vector source: tiles cut by our worker from the replica (enterprise-tiles/),
+ * clustered up to ENTERPRISE_CLUSTER_MAX_ZOOM and over-zoomed above ENTERPRISE_TILE_MAX_ZOOM.
+ * Vector tiles are 512 px, as geojson sources' are: zooms and cluster radii mean the same.
+ */
+export const enterpriseSource = (tileUrl: string): SourceSpec => ({
+  type: 'vector',
+  tiles: [tileUrl],
+  maxzoom: ENTERPRISE_TILE_MAX_ZOOM,
+  promoteId: 'id',
+});
+
+/**
+ * @param initialData the features a geojson source starts with (rows that came before the style
+ *   had loaded): added with its source, they take one trip to the map's worker instead of two
+ */
+export function addOperationalLayers(
+  map: MapLibreMap,
+  enterpriseTileUrl: string,
+  initialData: (sourceId: string) => GeoJSON.FeatureCollection | undefined = () => undefined,
+): void {
   addMapImages(map);
-  for (const [id, spec] of Object.entries(OPERATIONAL_SOURCES)) if (!map.getSource(id)) map.addSource(id, spec);
+  const sources = { ...OPERATIONAL_SOURCES, [SOURCE_IDS.enterprises]: enterpriseSource(enterpriseTileUrl) };
+  for (const [id, spec] of Object.entries(sources)) {
+    if (map.getSource(id)) continue;
+    const data = spec.type === 'geojson' ? initialData(id) : undefined;
+    map.addSource(id, spec.type === 'geojson' && data ? { ...spec, data } : spec);
+  }
   for (const layer of OPERATIONAL_LAYERS) if (!map.getLayer(layer.id)) map.addLayer(layer);
 }
