@@ -58,6 +58,35 @@ async function waitMapIdle(page: Page, timeout = 120_000): Promise<void> {
   );
 }
 
+/**
+ * Waits until the page has done what it does after the map is up (deferred-reads.ts: the full
+ * enterprise and plan tables, the search index over them) and has had no long task for a second,
+ * and returns when that was (ms from navigation). The frame figures measure the desk in use, not
+ * its first seconds.
+ */
+async function waitPageSettled(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const marks = ['wf:rows:enterprises', 'wf:rows:plans'];
+      if (!marks.every((m) => performance.getEntriesByName(m).length > 0)) return false;
+      const tasks = (globalThis as { __longTasks?: Array<number> }).__longTasks ?? [];
+      const lastBusy = Math.max(0, ...tasks);
+      return performance.now() - lastBusy > 1000 ? Math.round(lastBusy) : false;
+    },
+    undefined,
+    { timeout: 60_000, polling: 200 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Records when each long task (> 50 ms) ended, for waitPageSettled. */
+const LONG_TASKS_SCRIPT = `
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__longTasks.push(e.startTime + e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
 async function login(page: Page, search: string): Promise<void> {
   await page.goto(`${HUB}/${search}`);
   await page.getByTestId('login-username').fill('duty');
@@ -258,6 +287,7 @@ export async function run(): Promise<void> {
       const page = context.pages()[0] ?? (await context.newPage());
       // NOTE: tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name
       await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      await context.addInitScript({ content: LONG_TASKS_SCRIPT });
       if (keep) await page.goto(`${HUB}/?e2e=1`);
       if (!(await page.getByTestId('main-screen').isVisible())) await login(page, '?e2e=1');
       else await waitMapIdle(page);
@@ -314,6 +344,7 @@ export async function run(): Promise<void> {
       }
       if (only === 'ready') return;
 
+      log(`page settled (deferred reads, search index, no long task for 1 s) at ${await waitPageSettled(page)} ms`);
       const cdp = cpuProfile ? await context.newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
@@ -333,6 +364,7 @@ export async function run(): Promise<void> {
       const liveRun = async (push: 'incremental' | 'replace' | 'uncoalesced') => {
         await page.goto(`${HUB}/?e2e=1${push === 'incremental' ? '' : `&push=${push}`}`);
         await waitMapIdle(page);
+        await waitPageSettled(page);
         return frameDeltas(page, 'live');
       };
       const runs = { incremental: new Array<Array<number>>(), replace: new Array<Array<number>>() };
