@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
@@ -147,10 +147,8 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
 
   // enterprises (and the plans their coverage needs) are read and clustered by the tiles' worker
   const tiles = sources.enterprises;
-  const tilesVersion = useSyncExternalStore(
-    (listener) => tiles.subscribe(listener),
-    () => tiles.version,
-  );
+  const subscribeTiles = useCallback((listener: () => void) => tiles.subscribe(listener), [tiles]);
+  const tilesVersion = useSyncExternalStore(subscribeTiles, () => tiles.version);
   const hazards = useReplicaRows('hazardSources');
   const teams = useReplicaRows('rescueTeams');
   const incidents = useLiveQuery(() => db.incidents.orderBy('reportedAt').reverse().toArray(), [db]);

@@ -46,13 +46,18 @@ export type EnterpriseCatalog = {
   townships: Array<string>;
 };
 
-export function enterpriseCatalog(rows: ReadonlyArray<MapEnterprise>): EnterpriseCatalog {
+/** lng, lat of rows[i] at 2i, 2i + 1: one buffer to transfer or store instead of 50,000 pairs */
+export function packedCoordinates(rows: ReadonlyArray<Pick<MapEnterprise, 'lng' | 'lat'>>): Float64Array {
   const coords = new Float64Array(rows.length * 2);
   rows.forEach((e, i) => {
     coords[2 * i] = e.lng;
     coords[2 * i + 1] = e.lat;
   });
-  return { ids: rows.map((e) => e.id), coords, townships: rows.map((e) => e.townshipCode) };
+  return coords;
+}
+
+export function enterpriseCatalog(rows: ReadonlyArray<MapEnterprise>): EnterpriseCatalog {
+  return { ids: rows.map((e) => e.id), coords: packedCoordinates(rows), townships: rows.map((e) => e.townshipCode) };
 }
 
 /** The clustered, filtered enterprises of one replica state, cut into tiles on demand. */

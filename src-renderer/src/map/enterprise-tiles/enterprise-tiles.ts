@@ -29,8 +29,6 @@ export class EnterpriseTiles {
   private readonly stopWaiting: () => void;
   /** 0 until the first index is built; each rebuild (data or filters) counts up */
   version = 0;
-  /** how many enterprises the current index holds (after the filters) */
-  size = 0;
 
   private constructor(
     readonly dbName: string,
@@ -132,7 +130,6 @@ export class EnterpriseTiles {
           this.positions = null;
         }
         this.version = message.version;
-        this.size = message.size;
         if (message.version > 1) performance.mark(`wf:enterprise-index-v${message.version}`);
         if (message.version === 1) {
           // for the map bench's breakdown of opening the map

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import type { MapEnterprise } from '../geojson';
+import { packedCoordinates } from './enterprise-index';
 
 /**
  * The map's projection of the enterprises, packed in columns and kept between sessions.
@@ -43,15 +44,10 @@ function encode(values: ReadonlyArray<string>): Codes {
 const decode = ({ values, codes }: Codes, i: number): string => values[codes[i] ?? 0] ?? '';
 
 export function packProjection(rows: ReadonlyArray<MapEnterprise>): PackedProjection {
-  const coords = new Float64Array(rows.length * 2);
-  rows.forEach((r, i) => {
-    coords[2 * i] = r.lng;
-    coords[2 * i + 1] = r.lat;
-  });
   return {
     ids: rows.map((r) => r.id),
     names: rows.map((r) => r.name),
-    coords,
+    coords: packedCoordinates(rows),
     sector: encode(rows.map((r) => r.sector)),
     riskLevel: encode(rows.map((r) => r.riskLevel)),
     townshipCode: encode(rows.map((r) => r.townshipCode)),

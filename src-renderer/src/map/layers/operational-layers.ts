@@ -314,7 +314,7 @@ export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = LAYERS_AS_STY
  * clustered up to ENTERPRISE_CLUSTER_MAX_ZOOM and over-zoomed above ENTERPRISE_TILE_MAX_ZOOM.
  * Vector tiles are 512 px, as geojson sources' are: zooms and cluster radii mean the same.
  */
-export const enterpriseSource = (tileUrl: string): SourceSpec => ({
+const enterpriseSource = (tileUrl: string): SourceSpec => ({
   type: 'vector',
   tiles: [tileUrl],
   maxzoom: ENTERPRISE_TILE_MAX_ZOOM,
