@@ -34,6 +34,7 @@ import type { MapLayersState } from './map-layers-store';
 import { LAYER_IDS } from './layer-ids';
 import { mapRenderProfile } from './render-profile';
 import { throttleRepaints } from './load-repaint-throttle';
+import { skipInvisibleSky } from './invisible-sky';
 
 setWorkerUrl(workerUrl);
 
@@ -82,6 +83,7 @@ export function MapView() {
       fadeDuration: mapRenderProfile(rememberedRenderer()).fadeDuration,
     });
     const profile = mapRenderProfile(applyMotionFrom(map.getCanvas()).renderer);
+    skipInvisibleSky(map);
     performance.mark('wf:map-created');
     // released once the map has drawn what it was fed (below), on any camera move, or after a while
     const throttle = profile.loadRepaintGaps === null ? null : throttleRepaints(map, profile.loadRepaintGaps);
