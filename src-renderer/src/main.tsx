@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
+// antd's styles as one static sheet, before ours so ours win ties (see zeroRuntime in app-root.tsx)
+import 'antd/dist/antd.css';
 import './app/app.css';
 import { AppRoot } from './app/app-root';
 

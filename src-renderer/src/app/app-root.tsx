@@ -30,8 +30,12 @@ export function AppRoot() {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       // NOTE: antd's transitions (drawers, modals, waves) are off when the user asks for reduced motion.
+      // zeroRuntime: components take their styles from antd/dist/antd.css (main.tsx) instead of
+      // generating and injecting CSS as each one first renders; the theme still reaches them as CSS
+      // variables. The runtime styles cost ~250 ms of the first screen's render on this machine.
       theme={{
         token: { fontFamily: UI_FONT_STACK, colorPrimary: '#1d4f91', borderRadius: 4, motion },
+        zeroRuntime: true,
       }}
     >
       <AntApp className="app-root">
