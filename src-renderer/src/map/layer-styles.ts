@@ -32,7 +32,10 @@ export const TEAM_COLOR = '#237804';
 
 export const BACKGROUND_COLOR = '#eef2f4';
 
-export const COUNTY_FILL_PAINT: FillPaint = { 'fill-color': '#f9fbf7', 'fill-opacity': 0.9 };
+// NOTE: opaque (#f9fbf7 at 0.9 over the background, mixed) and without MapLibre's antialiasing
+// outline (the dashed county line draws the edge): an opaque fill goes in the opaque pass, which
+// spares the blending and the outline pass; ~10 ms of each county-view frame on software GL.
+export const COUNTY_FILL_PAINT: FillPaint = { 'fill-color': '#f8faf7', 'fill-antialias': false };
 export const COUNTY_LINE_PAINT: LinePaint = { 'line-color': '#7f8c8d', 'line-width': 2, 'line-dasharray': [4, 2] };
 export const RIVER_PAINT: LinePaint = { 'line-color': '#7fb8e6', 'line-width': 3 };
 export const RIVER_LABEL_LAYOUT: SymbolLayout = {
