@@ -6,8 +6,8 @@ import type { RepaintGaps } from './load-repaint-throttle';
  * How hard the map may make the workstation draw, by the WebGL renderer it has.
  *
  * On software GL (SwiftShader, llvmpipe: old wall-screen PCs, remote desktops, this CI machine)
- * one repaint of the county view costs 150–300 ms of CPU. Two MapLibre defaults assume a GPU's
- * 16 ms frame:
+ * one repaint of the county view costs 100–300 ms of CPU (150–300 ms while MapLibre still drew
+ * its invisible sky, invisible-sky.ts). Two MapLibre defaults assume a GPU's 16 ms frame:
  * - symbol fading (300 ms) makes placement time-sliced, 2 ms a frame: after each change to a
  *   source, placing the hazard and team icons took 7–12 repaints (2–3 s of the CPU) instead of 2;
  *   with no fade, placement finishes in the frame that needs it;
