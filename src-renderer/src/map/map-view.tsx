@@ -17,7 +17,7 @@ import { EnterpriseTiles } from './enterprise-tiles/enterprise-tiles';
 import { ENTERPRISE_TILE_LAYER } from './enterprise-tiles/tile-layout';
 import { CJK_FONT_FAMILIES } from './fonts';
 import { SOURCE_IDS, THEMATIC_SOURCE } from './layer-ids';
-import { CLUSTER_COLOR, ENTERPRISE_COLOR } from './layer-styles';
+import { BACKGROUND_COLOR, CLUSTER_COLOR, ENTERPRISE_COLOR } from './layer-styles';
 import {
   addOperationalLayers,
   CLICKABLE_LAYERS,
@@ -174,7 +174,8 @@ export function MapView() {
       data-basemap={style?.kind ?? 'loading'}
       data-layers-ready={loaded !== null && fed}
     >
-      <div ref={container} className="map-canvas" />
+      {/* the style's background colour, shown until the map first paints (load-repaint-throttle.ts) */}
+      <div ref={container} className="map-canvas" style={{ background: BACKGROUND_COLOR }} />
       {created && <MapData sources={created.sources} onReady={onReady} />}
     </div>
   );

@@ -17,7 +17,8 @@ import type { RepaintGaps } from './load-repaint-throttle';
  * - while the map first loads, MapLibre repaints back to back as layers arrive, and its workers'
  *   round trips through the page's thread wait out each repaint; with repaints spaced out until
  *   the tiles on their way have come (load-repaint-throttle.ts), the 50k county was complete in
- *   3.5–4.1 s (medians of 5) instead of 5.7–6.4 s.
+ *   3.5–4.1 s (medians of 5) instead of 5.7–6.4 s; and nothing is painted before the basemap
+ *   is complete (those frames drew only the background colour, each read back whole).
  * Measured with the map bench (tests/bench/map.ts) on this machine's SwiftShader.
  */
 export type MapRenderProfile = {
@@ -37,7 +38,9 @@ export const GPU_PROFILE: MapRenderProfile = {
 export const SOFTWARE_PROFILE: MapRenderProfile = {
   fadeDuration: 0,
   liveFlushMs: 2000,
-  loadRepaintGaps: { minGapMs: 150, maxGapMs: 600 },
+  // the offline county's style is complete 1.2–2.8 s after the map is made here; a raster
+  // basemap on a slow network shows its first tiles after 3 s at most
+  loadRepaintGaps: { minGapMs: 150, maxGapMs: 600, firstPaintWaitMs: 3000 },
 };
 
 /** The profile for a renderer name; unknown (null) counts as a GPU, MapLibre's own assumption. */

@@ -13,7 +13,7 @@ describe('map render profile', () => {
       expect(mapRenderProfile(name), name).toEqual({
         fadeDuration: 0,
         liveFlushMs: 2000,
-        loadRepaintGaps: { minGapMs: 150, maxGapMs: 600 },
+        loadRepaintGaps: { minGapMs: 150, maxGapMs: 600, firstPaintWaitMs: 3000 },
       });
     expect(SOFTWARE_PROFILE.liveFlushMs).toBeGreaterThan(GPU_PROFILE.liveFlushMs);
   });
