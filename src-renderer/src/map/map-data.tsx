@@ -148,7 +148,7 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   // enterprises (and the plans their coverage needs) are read and clustered by the tiles' worker
   const tiles = sources.enterprises;
   const subscribeTiles = useCallback((listener: () => void) => tiles.subscribe(listener), [tiles]);
-  const tilesVersion = useSyncExternalStore(subscribeTiles, () => tiles.version);
+  const catalogRevision = useSyncExternalStore(subscribeTiles, () => tiles.catalogRevision);
   const hazards = useReplicaRows('hazardSources');
   const teams = useReplicaRows('rescueTeams');
   const incidents = useLiveQuery(() => db.incidents.orderBy('reportedAt').reverse().toArray(), [db]);
@@ -158,13 +158,13 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
 
   const hazardRows = useMemo((): Array<HazardRow> | undefined => {
     // a hazard source's township is its enterprise's, from the catalog the tiles' worker sent
-    if (!hazards || tilesVersion === 0) return undefined;
+    if (!hazards || catalogRevision === 0) return undefined;
     return hazards.map((hazard) => ({
       hazard,
       grade: hazardGradeKey(hazard),
       township: tiles.townshipOf(hazard.enterpriseId) ?? '',
     }));
-  }, [hazards, tiles, tilesVersion]);
+  }, [hazards, tiles, catalogRevision]);
 
   useEffect(() => {
     tiles.setFilters(filters);
@@ -172,9 +172,8 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   // NOTE: nothing is pushed until every layer's rows are there, then all in one task: on software
   // GL every repaint blocks this thread for 150–350 ms, and layers arriving one by one kept the
   // map repainting for seconds before it showed everything.
-  const loaded = [tilesVersion > 0 ? true : undefined, hazardRows, teams, incidents, shelters, depots, receptors].every(
-    (rows) => rows !== undefined,
-  );
+  // (the enterprises are not pushed: MapLibre asks their worker for tiles, which wait for its index)
+  const loaded = [hazardRows, teams, incidents, shelters, depots, receptors].every((rows) => rows !== undefined);
   useEffect(() => {
     if (loaded && receptors) sources.receptors.push(receptors.filter((r) => receptorPasses(filters, r)));
   }, [sources, loaded, receptors, filters]);

@@ -29,6 +29,8 @@ export class EnterpriseTiles {
   private readonly stopWaiting: () => void;
   /** 0 until the first index is built; each rebuild (data or filters) counts up */
   version = 0;
+  /** 0 until the first catalog came (before the first index); each new one counts up */
+  catalogRevision = 0;
 
   private constructor(
     readonly dbName: string,
@@ -76,7 +78,7 @@ export class EnterpriseTiles {
     );
   }
 
-  /** Where an enterprise is, whether or not the filters show it; null before the first index. */
+  /** Where an enterprise is, whether or not the filters show it; null before the first catalog. */
   locate(id: string): LngLat | null {
     const i = this.position(id);
     const coords = this.catalog?.coords;
@@ -89,7 +91,7 @@ export class EnterpriseTiles {
     return i === undefined ? undefined : this.catalog?.townships[i];
   }
 
-  /** Called after every new index (the first one included). */
+  /** Called after every new catalog and every new index (the first ones included). */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -124,11 +126,14 @@ export class EnterpriseTiles {
 
   private receive(message: FromWorker): void {
     switch (message.type) {
+      case 'catalog':
+        this.catalog = message.catalog;
+        this.positions = null;
+        this.catalogRevision += 1;
+        if (this.catalogRevision === 1) performance.mark('wf:enterprise-catalog');
+        for (const listener of [...this.listeners]) listener();
+        return;
       case 'built':
-        if (message.catalog) {
-          this.catalog = message.catalog;
-          this.positions = null;
-        }
         this.version = message.version;
         if (message.version > 1) performance.mark(`wf:enterprise-index-v${message.version}`);
         if (message.version === 1) {

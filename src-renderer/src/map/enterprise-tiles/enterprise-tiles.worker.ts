@@ -35,7 +35,6 @@ let projection: ReadonlyArray<MapEnterprise> | null = null;
 let filters: MapFilters | null = null;
 let index: EnterpriseIndex | null = null;
 let version = 0;
-let catalogDue = true;
 const timing: BuildTiming = { opened: 0, projectionRead: 0, fromCache: false, built: 0 };
 /** tile requests that came before the first index */
 const waiting: Array<Extract<ToWorker, { type: 'tile' | 'expansion-zoom' }>> = [];
@@ -50,21 +49,19 @@ function rebuild(): void {
     return;
   }
   version += 1;
-  const catalog = catalogDue ? enterpriseCatalog(projection) : null;
-  catalogDue = false;
   timing.built = now();
-  post(
-    { type: 'built', version, size: index.size, catalog, timing: { ...timing } },
-    catalog ? [catalog.coords.buffer] : [],
-  );
+  post({ type: 'built', version, size: index.size, timing: { ...timing } });
   for (const request of waiting.splice(0)) answer(request);
 }
 
 function show(rows: ReadonlyArray<MapEnterprise>, fromCache: boolean): void {
   projection = rows;
-  catalogDue = true;
   timing.projectionRead = now();
   timing.fromCache = fromCache;
+  // the catalog first: the page places hazard sources by it and can feed the map's other layers
+  // while the enterprises are clustered (300–600 ms for 50,000 here)
+  const catalog = enterpriseCatalog(rows);
+  post({ type: 'catalog', catalog }, [catalog.coords.buffer]);
   rebuild();
 }
 

@@ -15,8 +15,10 @@ export type ToWorker =
   | { type: 'expansion-zoom'; request: number; clusterId: number };
 
 export type FromWorker =
-  /** a new index is in use; `catalog` comes when the enterprises themselves changed */
-  | { type: 'built'; version: number; size: number; catalog: EnterpriseCatalog | null; timing: BuildTiming }
+  /** where every enterprise is, sent as soon as the enterprises are read (or change): before they are clustered */
+  | { type: 'catalog'; catalog: EnterpriseCatalog }
+  /** a new index is in use */
+  | { type: 'built'; version: number; size: number; timing: BuildTiming }
   | { type: 'tile'; request: number; data: ArrayBuffer }
   | { type: 'expansion-zoom'; request: number; zoom: number | null }
   | { type: 'failed'; message: string };
