@@ -14,7 +14,8 @@ type Reply = Extract<FromWorker, { type: 'tile' | 'expansion-zoom' }>;
 /**
  * The page's end of the enterprise-tiles worker: asks it for tiles and cluster expansions, keeps
  * the catalog it sends (where each enterprise is, for `locate` and hazard sources' townships) and
- * tells subscribers when a new index is in use so the map can reload its tiles.
+ * tells subscribers when a new catalog comes and when a new index is in use (the map then reloads
+ * its tiles).
  *
  * One per replica: made before the map (`forReplica`), so the worker reads and clusters while the
  * map loads its style.
