@@ -84,13 +84,13 @@ function holdFirstPaint(map: MapLibreMap, waitMs: number): { end(): void } {
   let holding = true;
   /** a frame was left undrawn: the canvas is behind until the next one */
   let heldBack = false;
+  const deadline = setTimeout(() => end(), waitMs);
   const end = () => {
     clearTimeout(deadline);
     if (!holding) return;
     holding = false;
     if (heldBack) map.triggerRepaint();
   };
-  const deadline = setTimeout(end, waitMs);
   painter.render = function (this: typeof painter, ...args: Parameters<typeof render>) {
     if (holding && !map.isStyleLoaded()) {
       heldBack = true;

@@ -119,6 +119,86 @@ describe('the load repaint throttle', () => {
     map.triggerRepaint();
     expect(map.repaints).toBe(1);
   });
+
+  describe('the first paint, held until the style is complete', () => {
+    const ownRender = (map: FakeMap) => Object.prototype.hasOwnProperty.call(map.painter, 'render');
+
+    it('frames before the style is complete are not drawn; from the first complete one on, every frame is', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      map.render();
+      map.render();
+      expect(map.painter.paints).toBe(0);
+      map.styleLoaded = true;
+      map.render();
+      expect(map.painter.paints).toBe(1);
+      map.styleLoaded = false; // operational layers added: incomplete again, but the map has been seen
+      map.render();
+      expect(map.painter.paints).toBe(2);
+    });
+
+    it('a frame held back still counts for the spacing: the thread gets its gap for the workers’ results', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      map.render();
+      vi.advanceTimersByTime(0);
+      expect(map.painter.paints).toBe(0);
+      map.triggerRepaint();
+      vi.advanceTimersByTime(100);
+      expect(map.repaints).toBe(0);
+      vi.advanceTimersByTime(60);
+      expect(map.repaints).toBe(1);
+    });
+
+    it('after firstPaintWaitMs the map paints what it has (a slow basemap), and asks for the frame it held back', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      map.render();
+      vi.advanceTimersByTime(2990);
+      expect(map.repaints).toBe(0);
+      // the deadline, then the throttled repaint's task (a timer set inside a fake tick runs 1 ms on)
+      vi.advanceTimersByTime(11);
+      expect(map.repaints).toBe(1);
+      map.render();
+      expect(map.painter.paints).toBe(1);
+    });
+
+    it('nothing held back by then: no extra repaint', () => {
+      const map = new FakeMap();
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      vi.advanceTimersByTime(5000);
+      expect(map.repaints).toBe(0);
+    });
+
+    it('release (or the user moving the map) ends the hold, puts the painter back and redraws a held frame', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      expect(ownRender(map)).toBe(true);
+      map.render();
+      map.fire('movestart');
+      expect(ownRender(map)).toBe(false);
+      expect(map.repaints).toBe(1); // unthrottled and owed: at once
+      map.render();
+      expect(map.painter.paints).toBe(1);
+      vi.advanceTimersByTime(5000);
+      expect(map.repaints).toBe(1); // the deadline was cleared with it
+    });
+
+    it('a painter made since (a lost WebGL context came back) is left as it is', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      const throttle = throttleRepaints(map as unknown as MapLibreMap, gaps);
+      map.painter = new FakePainter();
+      throttle.release();
+      map.render();
+      expect(map.painter.paints).toBe(1);
+      expect(ownRender(map)).toBe(false);
+    });
+  });
 });
 
 type Row = { id: string; lng: number };
@@ -132,93 +212,6 @@ const adapter: FeatureAdapter<Row> = {
     geometry: { type: 'Point', coordinates: [r.lng, 25] },
   }),
 };
-
-describe('the first paint, held until the style is complete', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-  const gaps = { minGapMs: 150, maxGapMs: 600, firstPaintWaitMs: 3000 };
-  const ownRender = (map: FakeMap) => Object.prototype.hasOwnProperty.call(map.painter, 'render');
-
-  it('frames before the style is complete are not drawn; from the first complete one on, every frame is', () => {
-    const map = new FakeMap();
-    map.styleLoaded = false;
-    throttleRepaints(map as unknown as MapLibreMap, gaps);
-    map.render();
-    map.render();
-    expect(map.painter.paints).toBe(0);
-    map.styleLoaded = true;
-    map.render();
-    expect(map.painter.paints).toBe(1);
-    map.styleLoaded = false; // operational layers added: incomplete again, but the map has been seen
-    map.render();
-    expect(map.painter.paints).toBe(2);
-  });
-
-  it('a frame held back still counts for the spacing: the thread gets its gap for the workers’ results', () => {
-    const map = new FakeMap();
-    map.styleLoaded = false;
-    throttleRepaints(map as unknown as MapLibreMap, gaps);
-    map.render();
-    vi.advanceTimersByTime(0);
-    expect(map.painter.paints).toBe(0);
-    map.triggerRepaint();
-    vi.advanceTimersByTime(100);
-    expect(map.repaints).toBe(0);
-    vi.advanceTimersByTime(60);
-    expect(map.repaints).toBe(1);
-  });
-
-  it('after firstPaintWaitMs the map paints what it has (a slow basemap), and asks for the frame it held back', () => {
-    const map = new FakeMap();
-    map.styleLoaded = false;
-    throttleRepaints(map as unknown as MapLibreMap, gaps);
-    map.render();
-    vi.advanceTimersByTime(2990);
-    expect(map.repaints).toBe(0);
-    // the deadline, then the throttled repaint's task (a timer set inside a fake tick runs 1 ms on)
-    vi.advanceTimersByTime(11);
-    expect(map.repaints).toBe(1);
-    map.render();
-    expect(map.painter.paints).toBe(1);
-  });
-
-  it('nothing held back by then: no extra repaint', () => {
-    const map = new FakeMap();
-    throttleRepaints(map as unknown as MapLibreMap, gaps);
-    vi.advanceTimersByTime(5000);
-    expect(map.repaints).toBe(0);
-  });
-
-  it('release (or the user moving the map) ends the hold, puts the painter back and redraws a held frame', () => {
-    const map = new FakeMap();
-    map.styleLoaded = false;
-    throttleRepaints(map as unknown as MapLibreMap, gaps);
-    expect(ownRender(map)).toBe(true);
-    map.render();
-    map.fire('movestart');
-    expect(ownRender(map)).toBe(false);
-    expect(map.repaints).toBe(1); // unthrottled and owed: at once
-    map.render();
-    expect(map.painter.paints).toBe(1);
-    vi.advanceTimersByTime(5000);
-    expect(map.repaints).toBe(1); // the deadline was cleared with it
-  });
-
-  it('a painter made since (a lost WebGL context came back) is left as it is', () => {
-    const map = new FakeMap();
-    map.styleLoaded = false;
-    const throttle = throttleRepaints(map as unknown as MapLibreMap, gaps);
-    map.painter = new FakePainter();
-    throttle.release();
-    map.render();
-    expect(map.painter.paints).toBe(1);
-    expect(ownRender(map)).toBe(false);
-  });
-});
 
 describe('KeyedSource before the map has its source', () => {
   it('keeps the rows pushed while the style loads and hands them over once, to add the source with', () => {
