@@ -31,7 +31,6 @@ export const THEMATIC_SOURCE: Record<ThematicLayer, SourceId> = {
 };
 
 export const LAYER_IDS = {
-  background: 'background',
   basemapRaster: 'basemap-raster',
   countyFill: 'county-fill',
   countyLine: 'county-line',

@@ -1,9 +1,8 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { COUNTY, TOWNSHIPS } from '@common/domain/county';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids';
-import { sharedCirclePaint } from './layers/shared-circle-program';
+import { inSharedShape } from './layers/shared-programs';
 import {
-  BACKGROUND_COLOR,
   COUNTY_FILL_PAINT,
   COUNTY_LINE_PAINT,
   RIVER_LABEL_LAYOUT,
@@ -67,8 +66,32 @@ function river(name: string): FeatureCollection<LineString> {
  * The reference basemap when none is configured: the county's approximate extent, the river and
  * township labels from src-common/domain/county.ts. It fetches nothing — no tiles, no sprite and
  * no `glyphs` (labels are drawn locally with the CJK font stack).
+ *
+ * It has no background layer: around the county the canvas is left clear and the map container's
+ * colour (BACKGROUND_COLOR, map-view.tsx) shows through. A background layer filled every pixel
+ * of every frame and was one more GL pipeline to compile at sign-in on software GL.
  */
 export function buildOfflineStyle(labels: BaseLabels): StyleSpec {
+  const layers: StyleSpec['layers'] = [
+    { id: LAYER_IDS.countyFill, type: 'fill', source: SOURCE_IDS.county, paint: COUNTY_FILL_PAINT },
+    { id: LAYER_IDS.countyLine, type: 'line', source: SOURCE_IDS.county, paint: COUNTY_LINE_PAINT },
+    { id: LAYER_IDS.river, type: 'line', source: SOURCE_IDS.river, paint: RIVER_PAINT },
+    {
+      id: LAYER_IDS.riverLabel,
+      type: 'symbol',
+      source: SOURCE_IDS.river,
+      layout: RIVER_LABEL_LAYOUT,
+      paint: RIVER_LABEL_PAINT,
+    },
+    { id: LAYER_IDS.townshipDot, type: 'circle', source: SOURCE_IDS.townships, paint: TOWNSHIP_DOT_PAINT },
+    {
+      id: LAYER_IDS.townshipLabel,
+      type: 'symbol',
+      source: SOURCE_IDS.townships,
+      layout: TOWNSHIP_LABEL_LAYOUT,
+      paint: TOWNSHIP_LABEL_PAINT,
+    },
+  ];
   return {
     version: 8,
     name: 'watchfloor-offline',
@@ -77,31 +100,7 @@ export function buildOfflineStyle(labels: BaseLabels): StyleSpec {
       [SOURCE_IDS.river]: { type: 'geojson', data: river(labels.river) },
       [SOURCE_IDS.townships]: { type: 'geojson', data: townships(labels.language) },
     },
-    layers: [
-      { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
-      { id: LAYER_IDS.countyFill, type: 'fill', source: SOURCE_IDS.county, paint: COUNTY_FILL_PAINT },
-      { id: LAYER_IDS.countyLine, type: 'line', source: SOURCE_IDS.county, paint: COUNTY_LINE_PAINT },
-      { id: LAYER_IDS.river, type: 'line', source: SOURCE_IDS.river, paint: RIVER_PAINT },
-      {
-        id: LAYER_IDS.riverLabel,
-        type: 'symbol',
-        source: SOURCE_IDS.river,
-        layout: RIVER_LABEL_LAYOUT,
-        paint: RIVER_LABEL_PAINT,
-      },
-      {
-        id: LAYER_IDS.townshipDot,
-        type: 'circle',
-        source: SOURCE_IDS.townships,
-        paint: sharedCirclePaint(TOWNSHIP_DOT_PAINT),
-      },
-      {
-        id: LAYER_IDS.townshipLabel,
-        type: 'symbol',
-        source: SOURCE_IDS.townships,
-        layout: TOWNSHIP_LABEL_LAYOUT,
-        paint: TOWNSHIP_LABEL_PAINT,
-      },
-    ],
+    // every layer in its type's shared shape: one GL program per type (layers/shared-programs.ts)
+    layers: layers.map(inSharedShape),
   };
 }

@@ -1,6 +1,7 @@
 import { addProtocol } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import { LAYER_IDS, SOURCE_IDS } from '../layer-ids';
+import { inSharedShape } from '../layers/shared-programs';
 import { buildOfflineStyle } from '../offline-style';
 import type { BaseLabels } from '../offline-style';
 import type { LayerSpec, SourceSpec, StyleSpec } from '../spec-types';
@@ -21,11 +22,11 @@ function withRasterUnder(labels: BaseLabels, sources: Record<string, SourceSpec>
   const kept = base.layers.filter(
     (l) => l.id !== LAYER_IDS.countyFill && l.id !== LAYER_IDS.river && l.id !== LAYER_IDS.riverLabel,
   );
-  const [background, ...rest] = kept;
   return {
     ...base,
     sources: { ...base.sources, ...sources },
-    layers: [...(background ? [background] : []), ...layers, ...rest],
+    // the basemap's own layers at the bottom, in the shared shapes of the offline style's
+    layers: [...layers.map(inSharedShape), ...kept],
   };
 }
 

@@ -45,9 +45,9 @@ import {
 } from '../layer-styles';
 import { addMapImages } from '../map-icons';
 import { ENTERPRISE_TILE_LAYER, ENTERPRISE_TILE_MAX_ZOOM } from '../enterprise-tiles/tile-layout';
-import { sharedCirclePaint } from './shared-circle-program';
+import { inSharedShape } from './shared-programs';
 import type { ThematicLayer } from '../map-controller';
-import type { CirclePaint, OperationalLayer, SourceSpec } from '../spec-types';
+import type { OperationalLayer, SourceSpec } from '../spec-types';
 
 /** Dense point layers cluster below this zoom (software GL can't draw 50k points smoothly). */
 export const CLUSTER_MAX_ZOOM = 13;
@@ -303,11 +303,8 @@ export const CLUSTER_LAYERS: ReadonlyArray<readonly [LayerId, SourceId]> = [
   [LAYER_IDS.receptorClusters, SOURCE_IDS.receptors],
 ];
 
-/** The one place operational sources, layers and their images are added to the map. */
-/** The layers as added: every circle layer's paint in the one shape that shares a GL program. */
-export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = LAYERS_AS_STYLED.map((layer) =>
-  layer.type === 'circle' ? { ...layer, paint: sharedCirclePaint((layer.paint ?? {}) as CirclePaint) } : layer,
-);
+/** The layers as added: each type's paint in the one shape that shares a GL program (shared-programs.ts). */
+export const OPERATIONAL_LAYERS: ReadonlyArray<OperationalLayer> = LAYERS_AS_STYLED.map(inSharedShape);
 
 /**
  * The enterprises' vector source: tiles cut by our worker from the replica (enterprise-tiles/),

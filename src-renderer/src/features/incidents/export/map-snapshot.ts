@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '@common/schemas/common';
+import { BACKGROUND_COLOR } from '../../../map/layer-styles';
 
 export type MapSnapshot = { png: Uint8Array; width: number; height: number };
 
@@ -30,6 +31,22 @@ function idle(map: MapLibreMap): Promise<void> {
 }
 
 /**
+ * The frame on the map container's colour: the offline basemap leaves the canvas clear around
+ * the county (offline-style.ts), which a document would show as transparent or black.
+ */
+function onBackground(canvas: HTMLCanvasElement): string {
+  const flat = document.createElement('canvas');
+  flat.width = canvas.width;
+  flat.height = canvas.height;
+  const ctx = flat.getContext('2d');
+  if (!ctx) return canvas.toDataURL('image/png');
+  ctx.fillStyle = BACKGROUND_COLOR;
+  ctx.fillRect(0, 0, flat.width, flat.height);
+  ctx.drawImage(canvas, 0, 0);
+  return flat.toDataURL('image/png');
+}
+
+/**
  * The map around the incident as PNG. Flies there (a jump: the document is what the officer
  * waits for), waits until the map is idle, then reads the canvas INSIDE a render callback: the
  * map is created without `preserveDrawingBuffer` (it costs frame time all day for a rare export),
@@ -39,7 +56,7 @@ export async function captureMapSnapshot(map: MapLibreMap, at: LngLat): Promise<
   map.jumpTo({ center: [at.lng, at.lat], zoom: Math.max(map.getZoom(), SNAPSHOT_ZOOM) });
   await idle(map);
   const url = await new Promise<string>((resolve) => {
-    map.once('render', () => resolve(map.getCanvas().toDataURL('image/png')));
+    map.once('render', () => resolve(onBackground(map.getCanvas())));
     map.triggerRepaint();
   });
   const canvas = map.getCanvas();
