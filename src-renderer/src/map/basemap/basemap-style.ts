@@ -25,7 +25,7 @@ function withRasterUnder(labels: BaseLabels, sources: Record<string, SourceSpec>
   return {
     ...base,
     sources: { ...base.sources, ...sources },
-    // the basemap's own layers at the bottom, in the shared shapes of the offline style's
+    // the basemap's own layers at the bottom, in the same shared shapes as the offline style's
     layers: [...layers.map(inSharedShape), ...kept],
   };
 }

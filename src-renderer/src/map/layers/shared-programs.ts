@@ -4,9 +4,10 @@ import type { CirclePaint, LinePaint, SymbolPaint } from '../spec-types';
  * MapLibre links one GL program per layer type and per shape of its paint: each property either
  * the same for the whole layer, per feature, or per zoom and feature. Software GL (SwiftShader)
  * pays for every program twice while the map opens: ~150 ms to link it, on the main thread, and
- * 40–60 ms to compile its pipeline at its first draw in each new WebGL context (every sign-in),
- * which the page waits out when it reads the frame back. Written in one shape per layer type,
- * the layers share one program each:
+ * 50–100 ms to compile its pipeline at its first draw in each new WebGL context (every sign-in:
+ * a second map in a warm page drew its first frame 300–650 ms slower than the next ones,
+ * growing with each layer type added), which the page waits out when it reads the frame back.
+ * Written in one shape per layer type, the layers share one program each:
  * - circles (eight layers came in five shapes): colour, opacity, stroke colour and stroke width
  *   per feature, radius per zoom and feature;
  * - text (the incident labels' colour is per feature, every other label's is constant): colour
