@@ -70,7 +70,7 @@ const DEFAULTS = {
 } as const;
 
 /** A solid line as a dash pattern: a dash with no gap. */
-export const SOLID_DASH = [1, 0] as const;
+const SOLID_DASH = [1, 0] as const;
 
 /** A circle paint in the one shape every circle layer of the desk shares (see above). */
 export function sharedCirclePaint(paint: CirclePaint): CirclePaint {
