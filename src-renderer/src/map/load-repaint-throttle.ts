@@ -13,13 +13,15 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * to itself since the last one, and then, while tiles are still on their way, until they have all
  * come (a repaint before that only draws a half-loaded map), but never more than `maxGapMs`.
  *
- * And nothing is painted until the style is complete for the first time (basemap sources and
- * their tiles in), or `firstPaintWaitMs` has passed: the frames before it drew only the
- * background colour — which the map's container shows anyway — yet each cost a readback of the
- * whole canvas. MapLibre still runs those frames (styles, sources and tiles advance: that is what
- * asks the workers for the next step); only the painter's drawing is left out. Holding them back
- * brought the 50k county 80–190 ms sooner (medians of paired alternating rounds of this build and
- * the one before, 10–14 pairs each; tests/bench/map.ts's data).
+ * And nothing is painted until the map is complete for the first time (`complete`: by default
+ * the style's sources and their tiles in; the map view adds its operational layers), or
+ * `firstPaintWaitMs` has passed: the frames before it drew only the background colour — which
+ * the map's container shows anyway — yet each cost a readback of the whole canvas. MapLibre still
+ * runs those frames (styles, sources and tiles advance: that is what asks the workers for the next
+ * step); only the painter's drawing is left out, and as they cost the thread little they are not
+ * spaced out. Holding them back brought the 50k county 80–190 ms sooner (medians of paired
+ * alternating rounds of this build and the one before, 10–14 pairs each; tests/bench/map.ts's
+ * data); not spacing them, with the operational layers in the first frame, 330 ms sooner (14 pairs).
  *
  * Done by wrapping the instance's public `triggerRepaint`, through which MapLibre asks for every
  * frame, and its painter's `render`, which draws one. `release()` puts both back (and repaints if
@@ -28,9 +30,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  */
 export type RepaintGaps = { minGapMs: number; maxGapMs: number; firstPaintWaitMs: number };
 
+/**
+ * @param complete whether the map has all it should first show: until then (or `firstPaintWaitMs`)
+ *   nothing is painted
+ */
 export function throttleRepaints(
   map: MapLibreMap,
   { minGapMs, maxGapMs, firstPaintWaitMs }: RepaintGaps,
+  complete: () => boolean = () => map.isStyleLoaded() === true,
 ): { release(): void } {
   const original = map.triggerRepaint;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -44,9 +51,12 @@ export function throttleRepaints(
       lastEnd = performance.now();
     }, 0);
   };
+  const hold = holdFirstPaint(map, firstPaintWaitMs, complete);
   const paintWhenDue = () => {
     const since = performance.now() - lastEnd;
-    if (since >= maxGapMs || (since >= minGapMs && map.areTilesLoaded())) {
+    // a frame held back draws nothing, so it costs the thread little: it goes at once, for it is
+    // what asks for the tiles of sources added since (the operational layers, before `load`)
+    if (hold.holding() || since >= maxGapMs || (since >= minGapMs && map.areTilesLoaded())) {
       timer = null;
       original.call(map);
     } else {
@@ -58,7 +68,6 @@ export function throttleRepaints(
     return map;
   };
   map.on('render', onRender);
-  const hold = holdFirstPaint(map, firstPaintWaitMs);
   const release = () => {
     map.off('movestart', release);
     map.off('render', onRender);
@@ -77,8 +86,12 @@ export function throttleRepaints(
   return { release };
 }
 
-/** Leaves out the painter's drawing until the style is first complete or `waitMs` has passed. */
-function holdFirstPaint(map: MapLibreMap, waitMs: number): { end(): void } {
+/** Leaves out the painter's drawing until the map is first `complete` or `waitMs` has passed. */
+function holdFirstPaint(
+  map: MapLibreMap,
+  waitMs: number,
+  complete: () => boolean,
+): { end(): void; holding(): boolean } {
   const painter = map.painter;
   const render = painter.render;
   let holding = true;
@@ -92,7 +105,7 @@ function holdFirstPaint(map: MapLibreMap, waitMs: number): { end(): void } {
     if (heldBack) map.triggerRepaint();
   };
   painter.render = function (this: typeof painter, ...args: Parameters<typeof render>) {
-    if (holding && !map.isStyleLoaded()) {
+    if (holding && !complete()) {
       heldBack = true;
       return;
     }
@@ -101,6 +114,8 @@ function holdFirstPaint(map: MapLibreMap, waitMs: number): { end(): void } {
     render.apply(this, args);
   };
   return {
+    /** the next frame will not be drawn (the map is not yet complete) */
+    holding: () => holding && !complete(),
     end() {
       end();
       // an own property over the prototype's method; a painter made since (a lost WebGL context

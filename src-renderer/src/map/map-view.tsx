@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { ErrorEvent, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { ErrorEvent, FilterSpecification, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import { useDb } from '../db/db-context';
 import { releaseDeferredReads } from '../db/deferred-reads';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -32,6 +32,8 @@ import { layerFilters } from './map-filters';
 import { mapLayers, mapLayersStore } from './map-layers-store';
 import type { MapLayersState } from './map-layers-store';
 import { LAYER_IDS } from './layer-ids';
+import type { LayerId } from './layer-ids';
+import type { CirclePaint } from './spec-types';
 import { mapRenderProfile } from './render-profile';
 import { throttleRepaints } from './load-repaint-throttle';
 import { skipInvisibleSky } from './invisible-sky';
@@ -50,8 +52,12 @@ const UNTHROTTLE_AFTER_MS = 15_000;
 
 const exposeForTests = () => new URLSearchParams(window.location.search).get('e2e') === '1';
 
-type Created = { map: MapLibreMap; sources: MapSources; throttle: { release(): void } | null };
-type Loaded = Created & { controller: MapControllerInternal };
+type MapParts = { map: MapLibreMap; sources: MapSources; throttle: { release(): void } | null };
+type Created = MapParts & {
+  /** <MapData> has every layer's first rows (the sources keep them until the layers are added) */
+  rowsRead(): void;
+};
+type Loaded = MapParts & { controller: MapControllerInternal };
 
 /** The one MapLibre instance. Sources are fed from the Dexie replica by <MapData>. */
 export function MapView() {
@@ -85,20 +91,30 @@ export function MapView() {
     const profile = mapRenderProfile(applyMotionFrom(map.getCanvas()).renderer);
     skipInvisibleSky(map);
     performance.mark('wf:map-created');
+    /** the map and what works it, once every operational layer is in (below) */
+    let current: Loaded | null = null;
     // released once the map has drawn what it was fed (below), on any camera move, or after a while
-    const throttle = profile.loadRepaintGaps === null ? null : throttleRepaints(map, profile.loadRepaintGaps);
+    const throttle =
+      profile.loadRepaintGaps === null
+        ? null
+        : throttleRepaints(map, profile.loadRepaintGaps, () => current !== null && map.isStyleLoaded() === true);
     const unthrottle = throttle ? setTimeout(throttle.release, UNTHROTTLE_AFTER_MS) : undefined;
 
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('error', (e: ErrorEvent) => logger.warn('map error', e.error));
     map.once('idle', () => performance.mark('wf:map-first-idle'));
-    // fed from the replica while the style loads: sources start with their rows at `load`
+    // fed from the replica while the style loads: sources start with the rows pushed before them
     const sources = new MapSources(map, enterpriseTiles, profile.liveFlushMs);
-    setCreated({ map, sources, throttle });
-    let current: Loaded | null = null;
-    map.on('load', () => {
-      performance.mark('wf:map-load');
+    // NOTE: the operational layers go in before the basemap's tiles are in (the enterprises' once the
+    // style is parsed, the others' once <MapData> has read all their rows), and nothing is painted
+    // before they all are (load-repaint-throttle.ts): the first frame draws everything. Added at
+    // `load` (as they were), they made a second whole frame on software GL, ~0.5 s of readback,
+    // and their tiles were only asked for after it.
+    let styleParsed = false;
+    let rowsRead = false;
+    const addLayers = () => {
+      if (current || !styleParsed || !rowsRead) return;
       addOperationalLayers(map, enterpriseTiles.tileUrl(), (id) => sources.initialData(id));
       performance.mark('wf:layers-added');
       const controller = createMapController(mapHost(map, sources));
@@ -106,6 +122,23 @@ export function MapView() {
       applyLayerState(map, mapLayersStore.getState());
       setLoaded(current);
       setMapLoaded({ map, controller });
+    };
+    map.once('style.load', () => {
+      styleParsed = true;
+      const enterprises = (id: string) => id === SOURCE_IDS.enterprises;
+      addOperationalLayers(map, enterpriseTiles.tileUrl(), () => undefined, enterprises);
+      applyLayerState(map, mapLayersStore.getState());
+      addLayers();
+    });
+    map.once('load', () => performance.mark('wf:map-load'));
+    setCreated({
+      map,
+      sources,
+      throttle,
+      rowsRead: () => {
+        rowsRead = true;
+        addLayers();
+      },
     });
     const unsubscribe = mapLayersStore.subscribe((state, previous) => {
       if (current) applyLayerState(map, state, previous);
@@ -149,8 +182,9 @@ export function MapView() {
   }, [loaded, selectedIncident]);
   const onReady = useCallback(() => {
     performance.mark('wf:layers-fed');
+    created?.rowsRead();
     setMapFed(true);
-  }, [setMapFed]);
+  }, [setMapFed, created]);
   useEffect(() => {
     // the page's own reads of the big tables wait until the map has drawn everything it was fed
     if (!loaded || !fed) return;
@@ -249,6 +283,13 @@ function mapHost(map: MapLibreMap, sources: MapSources) {
 
 /** Applies visibility, filters and the colour mode to the map's layers (only what changed). */
 function applyLayerState(map: MapLibreMap, state: MapLayersState, previous?: MapLayersState) {
+  // the enterprises' layers are in before the others (see MapView)
+  const filter = (id: LayerId, value: FilterSpecification | null) => {
+    if (map.getLayer(id)) map.setFilter(id, value);
+  };
+  const circleColor = (id: LayerId, value: CirclePaint['circle-color']) => {
+    if (map.getLayer(id)) map.setPaintProperty(id, 'circle-color', value);
+  };
   if (!previous || state.visible !== previous.visible) {
     for (const layer of THEMATIC_LAYERS)
       for (const id of THEMATIC_LAYER_IDS[layer])
@@ -256,15 +297,15 @@ function applyLayerState(map: MapLibreMap, state: MapLayersState, previous?: Map
   }
   if (!previous || state.filters !== previous.filters) {
     const filters = layerFilters(state.filters);
-    map.setFilter(LAYER_IDS.teams, filters.teams);
-    map.setFilter(LAYER_IDS.teamLabels, filters.teams);
-    map.setFilter(LAYER_IDS.shelters, filters.shelters);
-    map.setFilter(LAYER_IDS.shelterLabels, filters.shelters);
-    map.setFilter(LAYER_IDS.supplyDepots, filters.supplyDepots);
-    map.setFilter(LAYER_IDS.supplyDepotLabels, filters.supplyDepots);
+    filter(LAYER_IDS.teams, filters.teams);
+    filter(LAYER_IDS.teamLabels, filters.teams);
+    filter(LAYER_IDS.shelters, filters.shelters);
+    filter(LAYER_IDS.shelterLabels, filters.shelters);
+    filter(LAYER_IDS.supplyDepots, filters.supplyDepots);
+    filter(LAYER_IDS.supplyDepotLabels, filters.supplyDepots);
   }
   if (!previous || state.colourMode !== previous.colourMode) {
-    map.setPaintProperty(LAYER_IDS.enterprises, 'circle-color', ENTERPRISE_COLOR[state.colourMode]);
-    map.setPaintProperty(LAYER_IDS.enterpriseClusters, 'circle-color', CLUSTER_COLOR[state.colourMode]);
+    circleColor(LAYER_IDS.enterprises, ENTERPRISE_COLOR[state.colourMode]);
+    circleColor(LAYER_IDS.enterpriseClusters, CLUSTER_COLOR[state.colourMode]);
   }
 }

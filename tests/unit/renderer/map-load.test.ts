@@ -138,18 +138,43 @@ describe('the load repaint throttle', () => {
       expect(map.painter.paints).toBe(2);
     });
 
-    it('a frame held back still counts for the spacing: the thread gets its gap for the workers’ results', () => {
+    it('a frame held back goes at once (it draws nothing, and it is what asks for new sources’ tiles)', () => {
       const map = new FakeMap();
       map.styleLoaded = false;
       throttleRepaints(map as unknown as MapLibreMap, gaps);
       map.render();
       vi.advanceTimersByTime(0);
       expect(map.painter.paints).toBe(0);
+      map.tilesLoaded = false;
+      map.triggerRepaint();
+      vi.advanceTimersByTime(0);
+      expect(map.repaints).toBe(1);
+      // once the style is complete, the frame that draws it waits its gap as any other
+      map.styleLoaded = true;
+      map.tilesLoaded = true;
+      map.render();
+      vi.advanceTimersByTime(0);
+      expect(map.painter.paints).toBe(1);
       map.triggerRepaint();
       vi.advanceTimersByTime(100);
-      expect(map.repaints).toBe(0);
-      vi.advanceTimersByTime(60);
       expect(map.repaints).toBe(1);
+      vi.advanceTimersByTime(60);
+      expect(map.repaints).toBe(2);
+    });
+
+    it('the caller says what complete is: a loaded style without the operational layers is not drawn', () => {
+      const map = new FakeMap();
+      let layersIn = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps, () => layersIn && map.isStyleLoaded());
+      map.render();
+      expect(map.painter.paints).toBe(0);
+      layersIn = true;
+      map.styleLoaded = false; // their tiles on the way
+      map.render();
+      expect(map.painter.paints).toBe(0);
+      map.styleLoaded = true;
+      map.render();
+      expect(map.painter.paints).toBe(1);
     });
 
     it('after firstPaintWaitMs the map paints what it has (a slow basemap), and asks for the frame it held back', () => {

@@ -319,6 +319,9 @@ const enterpriseSource = (tileUrl: string): SourceSpec => ({
 });
 
 /**
+ * Adds the operational sources and their layers (all of them, or only those of `only`), each
+ * layer in its place bottom to top whichever were added before: the enterprises go in as soon as
+ * the style is parsed, so their tiles are asked for while the replica's other rows are read.
  * @param initialData the features a geojson source starts with (rows that came before the style
  *   had loaded): added with its source, they take one trip to the map's worker instead of two
  */
@@ -326,13 +329,19 @@ export function addOperationalLayers(
   map: MapLibreMap,
   enterpriseTileUrl: string,
   initialData: (sourceId: string) => GeoJSON.FeatureCollection | undefined = () => undefined,
+  only: (sourceId: string) => boolean = () => true,
 ): void {
   addMapImages(map);
   const sources = { ...OPERATIONAL_SOURCES, [SOURCE_IDS.enterprises]: enterpriseSource(enterpriseTileUrl) };
   for (const [id, spec] of Object.entries(sources)) {
-    if (map.getSource(id)) continue;
+    if (map.getSource(id) || !only(id)) continue;
     const data = spec.type === 'geojson' ? initialData(id) : undefined;
     map.addSource(id, spec.type === 'geojson' && data ? { ...spec, data } : spec);
   }
-  for (const layer of OPERATIONAL_LAYERS) if (!map.getLayer(layer.id)) map.addLayer(layer);
+  OPERATIONAL_LAYERS.forEach((layer, i) => {
+    if (map.getLayer(layer.id) || !('source' in layer && typeof layer.source === 'string' && only(layer.source)))
+      return;
+    const above = OPERATIONAL_LAYERS.slice(i + 1).find((next) => map.getLayer(next.id));
+    map.addLayer(layer, above?.id);
+  });
 }
