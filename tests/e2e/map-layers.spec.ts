@@ -133,6 +133,12 @@ test('layer toggles, filters and the plan-coverage mode change what the map rend
   await choose('filter-township', '长安镇');
   const majorSeat = enterprises.filter((e) => e.riskLevel === 'major' && e.townshipCode === '450224100').length;
   await expect.poll(async () => total(await rendered(page, MAP_LAYERS.enterprises))).toBe(majorSeat);
+  // a hazard source is in its enterprise's township
+  const seatEnterprises = new Set(enterprises.filter((e) => e.townshipCode === '450224100').map((e) => e.id));
+  const seatHazards = hazards.filter((h) => seatEnterprises.has(h.enterpriseId)).length;
+  expect(seatHazards).toBeGreaterThan(0);
+  expect(seatHazards).toBeLessThan(hazards.length);
+  await expect.poll(async () => total(await rendered(page, MAP_LAYERS.hazardSources))).toBe(seatHazards);
   await page.getByTestId('filters-clear').click();
   await expect.poll(async () => total(await rendered(page, MAP_LAYERS.enterprises))).toBe(enterprises.length);
 

@@ -68,22 +68,19 @@ export const enterpriseFeature = (e: MapEnterprise): MapFeature =>
     coverageRank: worstRank(COVERAGE_ORDER, e.coverage),
   });
 
-/** A hazard source with its computed GB 18218 grade and its enterprise's township. */
-export type HazardRow = { hazard: HazardSource; grade: HazardGradeKey; township: string };
+/**
+ * A hazard source with its computed GB 18218 grade. (Its township is its enterprise's, looked up
+ * only when the map is filtered by township: map-filters.ts.)
+ */
+export type HazardRow = { hazard: HazardSource; grade: HazardGradeKey };
 
 export const HAZARD_FEATURES: FeatureAdapter<HazardRow> = {
   id: (r) => r.hazard.id,
-  version: ({ hazard: h, grade, township }) => `${at(h.location)}|${h.name}|${grade}|${township}`,
+  version: ({ hazard: h, grade }) => `${at(h.location)}|${h.name}|${grade}`,
   // `severity` 1 (一级) … 4 (四级), 5 for a source below the major threshold: a cluster keeps its
   // worst member with one `min` (grade 0 means "not major", so the grade itself can't be min'd)
-  feature: ({ hazard: h, grade, township }) =>
-    point(h.id, h.location, {
-      name: h.name,
-      grade,
-      severity: grade === 0 ? 5 : grade,
-      township,
-      enterpriseId: h.enterpriseId,
-    }),
+  feature: ({ hazard: h, grade }) =>
+    point(h.id, h.location, { name: h.name, grade, severity: grade === 0 ? 5 : grade }),
 };
 
 export const TEAM_FEATURES: FeatureAdapter<RescueTeam> = {

@@ -156,15 +156,16 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   const depots = useReplicaRows('supplyDepots');
   const receptors = useReplicaRows('receptors');
 
-  const hazardRows = useMemo((): Array<HazardRow> | undefined => {
-    // a hazard source's township is its enterprise's, from the catalog the tiles' worker sent
-    if (!hazards || catalogRevision === 0) return undefined;
-    return hazards.map((hazard) => ({
-      hazard,
-      grade: hazardGradeKey(hazard),
-      township: tiles.townshipOf(hazard.enterpriseId) ?? '',
-    }));
-  }, [hazards, tiles, catalogRevision]);
+  const hazardRows = useMemo(
+    (): Array<HazardRow> | undefined => hazards?.map((hazard) => ({ hazard, grade: hazardGradeKey(hazard) })),
+    [hazards],
+  );
+  const shownHazards = useMemo((): Array<HazardRow> | undefined => {
+    // a hazard source's township is its enterprise's, from the catalog the tiles' worker sends:
+    // only a township filter waits for it (the map opens without waiting on the catalog)
+    if (!hazardRows || (filters.townships.length > 0 && catalogRevision === 0)) return undefined;
+    return hazardRows.filter((row) => hazardPasses(filters, row, (id) => tiles.townshipOf(id)));
+  }, [hazardRows, filters, tiles, catalogRevision]);
 
   useEffect(() => {
     tiles.setFilters(filters);
@@ -173,13 +174,13 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
   // GL every repaint blocks this thread for 150–350 ms, and layers arriving one by one kept the
   // map repainting for seconds before it showed everything.
   // (the enterprises are not pushed: MapLibre asks their worker for tiles, which wait for its index)
-  const loaded = [hazardRows, teams, incidents, shelters, depots, receptors].every((rows) => rows !== undefined);
+  const loaded = [shownHazards, teams, incidents, shelters, depots, receptors].every((rows) => rows !== undefined);
   useEffect(() => {
     if (loaded && receptors) sources.receptors.push(receptors.filter((r) => receptorPasses(filters, r)));
   }, [sources, loaded, receptors, filters]);
   useEffect(() => {
-    if (loaded && hazardRows) sources.hazardSources.push(hazardRows.filter((r) => hazardPasses(filters, r)));
-  }, [sources, loaded, hazardRows, filters]);
+    if (loaded && shownHazards) sources.hazardSources.push(shownHazards);
+  }, [sources, loaded, shownHazards]);
   // the other layers are filtered by layer filters (map-view), so their data is pushed whole
   useEffect(() => {
     if (loaded && shelters) sources.shelters.push(shelters);

@@ -19,8 +19,17 @@ export function enterprisePasses(f: MapFilters, e: FilteredEnterprise): boolean 
   return passes(f.sectors, e.sector) && passes(f.riskLevels, e.riskLevel) && passes(f.townships, e.townshipCode);
 }
 
-export function hazardPasses(f: MapFilters, { grade, township }: HazardRow): boolean {
-  return passes(f.hazardGrades, grade) && passes(f.townships, township);
+/**
+ * @param townshipOf an enterprise's township (a hazard source's is its enterprise's); asked only
+ *   when the filters name townships
+ */
+export function hazardPasses(
+  f: MapFilters,
+  { hazard, grade }: HazardRow,
+  townshipOf: (enterpriseId: string) => string | undefined,
+): boolean {
+  if (!passes(f.hazardGrades, grade)) return false;
+  return f.townships.length === 0 || passes<string>(f.townships, townshipOf(hazard.enterpriseId) ?? '');
 }
 
 export function receptorPasses(f: MapFilters, r: Receptor): boolean {

@@ -85,7 +85,7 @@ describe('hazard source clusters show their worst member’s grade', () => {
 
   it('each feature carries a severity: its grade, and 5 below the major threshold (grade 0)', () => {
     const severity = (grade: 0 | 1 | 2 | 3 | 4) =>
-      HAZARD_FEATURES.feature({ hazard: hazard('h'), grade, township: '450224100' }).properties['severity'];
+      HAZARD_FEATURES.feature({ hazard: hazard('h'), grade }).properties['severity'];
     expect([1, 2, 3, 4, 0].map((g) => severity(g as 0 | 1 | 2 | 3 | 4))).toEqual([1, 2, 3, 4, 5]);
     // the source keeps the smallest severity of the members: the worst grade
     expect(OPERATIONAL_SOURCES['hazard-sources']).toMatchObject({
@@ -105,11 +105,22 @@ describe('hazard source clusters show their worst member’s grade', () => {
   });
 
   it('grade and township filters apply before clustering, so clusters count only what passes', () => {
-    const row = (grade: 0 | 1 | 2 | 3 | 4, township: string) => ({ hazard: hazard('h'), grade, township });
+    const row = (grade: 0 | 1 | 2 | 3 | 4) => ({ hazard: hazard('h'), grade });
+    const asked: Array<string> = [];
+    const inA = (enterpriseId: string) => {
+      asked.push(enterpriseId);
+      return 'a';
+    };
     const filters = { ...NO_FILTERS, hazardGrades: [1, 2] as Array<0 | 1 | 2 | 3 | 4> };
-    expect(hazardPasses(filters, row(1, 'a'))).toBe(true);
-    expect(hazardPasses(filters, row(3, 'a'))).toBe(false);
-    expect(hazardPasses({ ...filters, townships: ['b' as never] }, row(1, 'a'))).toBe(false);
-    expect(hazardPasses(NO_FILTERS, row(0, 'a'))).toBe(true);
+    expect(hazardPasses(filters, row(1), inA)).toBe(true);
+    expect(hazardPasses(filters, row(3), inA)).toBe(false);
+    expect(hazardPasses(NO_FILTERS, row(0), inA)).toBe(true);
+    // a source's township is its enterprise's, looked up only when townships are filtered
+    expect(asked).toEqual([]);
+    expect(hazardPasses({ ...filters, townships: ['b' as never] }, row(1), inA)).toBe(false);
+    expect(hazardPasses({ ...filters, townships: ['a' as never] }, row(1), inA)).toBe(true);
+    expect(asked).toEqual(['e1', 'e1']);
+    // an enterprise the catalog does not know (yet) is in no township
+    expect(hazardPasses({ ...NO_FILTERS, townships: ['a' as never] }, row(1), () => undefined)).toBe(false);
   });
 });
