@@ -43,15 +43,16 @@ export function throttleRepaints(
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** when the page's thread was last free after a frame */
   let lastEnd = Number.NEGATIVE_INFINITY;
+  const hold = holdFirstPaint(map, firstPaintWaitMs, complete);
   // NOTE: 'render' fires before the frame is composited (where software GL reads it back): the
-  // task after it runs once the frame is out. A frame held back (below) counts too: MapLibre
-  // still did its work, and spacing those out leaves the thread to the workers' results.
+  // task after it runs once the frame is out. A frame held back (below) does not count: it drew
+  // nothing, and had it counted, the first complete frame waited out a gap after it for nothing.
   const onRender = () => {
+    if (hold.lastHeldBack()) return;
     setTimeout(() => {
       lastEnd = performance.now();
     }, 0);
   };
-  const hold = holdFirstPaint(map, firstPaintWaitMs, complete);
   const paintWhenDue = () => {
     const since = performance.now() - lastEnd;
     // a frame held back draws nothing, so it costs the thread little: it goes at once, for it is
@@ -91,7 +92,7 @@ function holdFirstPaint(
   map: MapLibreMap,
   waitMs: number,
   complete: () => boolean,
-): { end(): void; holding(): boolean } {
+): { end(): void; holding(): boolean; lastHeldBack(): boolean } {
   const painter = map.painter;
   const render = painter.render;
   let holding = true;
@@ -114,6 +115,8 @@ function holdFirstPaint(
     render.apply(this, args);
   };
   return {
+    /** the frame just run drew nothing */
+    lastHeldBack: () => holding && heldBack,
     /** the next frame will not be drawn (the map is not yet complete) */
     holding: () => holding && !complete(),
     end() {

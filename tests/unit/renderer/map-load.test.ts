@@ -162,6 +162,20 @@ describe('the load repaint throttle', () => {
       expect(map.repaints).toBe(2);
     });
 
+    it('a frame held back does not count for the spacing: the first complete frame goes at once', () => {
+      const map = new FakeMap();
+      map.styleLoaded = false;
+      throttleRepaints(map as unknown as MapLibreMap, gaps);
+      map.render(); // held back: drew nothing
+      vi.advanceTimersByTime(0);
+      map.styleLoaded = true; // the last tiles came
+      map.triggerRepaint();
+      vi.advanceTimersByTime(0);
+      expect(map.repaints).toBe(1);
+      map.render();
+      expect(map.painter.paints).toBe(1);
+    });
+
     it('the caller says what complete is: a loaded style without the operational layers is not drawn', () => {
       const map = new FakeMap();
       let layersIn = false;
