@@ -65,7 +65,8 @@ export class KeyedSource<Row> {
       changed.push(feature);
     }
 
-    // before the map has the source (its style is still loading): kept, and added with it (`takeInitial`)
+    // before the map has the source (the map view adds it once every layer's rows are read): kept,
+    // and added with it (`takeInitial`)
     if (!source) return diff;
 
     const full = mode === 'replace' || !this.pushed || diffSize(diff) > this.features.size * REPLACE_RATIO;

@@ -90,7 +90,7 @@ export class MapSources {
     return this.incidentSource;
   }
 
-  /** What to add a source with when the style has loaded: the rows pushed before it had (see KeyedSource). */
+  /** What to add a source with: the rows pushed before the map had it (see KeyedSource). */
   initialData(sourceId: string) {
     const keyed = [
       this.hazardSources,

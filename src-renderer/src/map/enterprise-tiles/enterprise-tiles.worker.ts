@@ -58,8 +58,8 @@ function show(rows: ReadonlyArray<MapEnterprise>, fromCache: boolean): void {
   projection = rows;
   timing.projectionRead = now();
   timing.fromCache = fromCache;
-  // the catalog first: the page places hazard sources by it and can feed the map's other layers
-  // while the enterprises are clustered (300–600 ms for 50,000 here)
+  // the catalog first: the page finds enterprises (locate) and hazard sources' townships (a
+  // township filter) in it while the enterprises are clustered (300–600 ms for 50,000 here)
   const catalog = enterpriseCatalog(rows);
   post({ type: 'catalog', catalog }, [catalog.coords.buffer]);
   rebuild();

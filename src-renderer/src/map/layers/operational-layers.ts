@@ -322,8 +322,8 @@ const enterpriseSource = (tileUrl: string): SourceSpec => ({
  * Adds the operational sources and their layers (all of them, or only those of `only`), each
  * layer in its place bottom to top whichever were added before: the enterprises go in as soon as
  * the style is parsed, so their tiles are asked for while the replica's other rows are read.
- * @param initialData the features a geojson source starts with (rows that came before the style
- *   had loaded): added with its source, they take one trip to the map's worker instead of two
+ * @param initialData the features a geojson source starts with (rows read before it was added):
+ *   added with its source, they take one trip to the map's worker instead of two
  */
 export function addOperationalLayers(
   map: MapLibreMap,
