@@ -82,20 +82,17 @@ function lazy<T>(compute: () => T): () => T {
   return () => (value ??= { v: compute() }).v;
 }
 
+/** An object whose fields are read through the given functions, each called when its field is. */
+function readOnDemand<T extends object>(read: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(read) as Array<keyof T>)
+    Object.defineProperty(out, key, { get: read[key], enumerable: true });
+  return out;
+}
+
 /** One table's lookup and spatial index, each built on first use after that table changes. */
 function useTable<T extends { id: string; location: { lng: number; lat: number } }>(rows: ReadonlyArray<T>) {
-  return useMemo(() => {
-    const byId = lazy(() => byIdOf(rows));
-    const index = lazy(() => createSpatialIndex(rows));
-    return {
-      get byId() {
-        return byId();
-      },
-      get index() {
-        return index();
-      },
-    };
-  }, [rows]);
+  return useMemo(() => ({ byId: lazy(() => byIdOf(rows)), index: lazy(() => createSpatialIndex(rows)) }), [rows]);
 }
 
 export function PlaceDataProvider({ children }: { children: ReactNode }) {
@@ -124,64 +121,41 @@ export function PlaceDataProvider({ children }: { children: ReactNode }) {
   const plansByOwner = useMemo(() => lazy(() => groupBy(plans, (x) => x.ownerId)), [plans]);
   const loaded = enterpriseRows !== undefined;
 
-  // NOTE: getters, so that nothing is derived until a reader asks (see above)
-  const value = useMemo<PlaceData>(
-    () => ({
-      loaded,
-      enterprises,
-      hazardSources,
-      receptors,
-      shelters,
-      supplyDepots,
-      plans,
-      departments,
-      byId: {
-        get enterprises() {
-          return e.byId;
-        },
-        get hazardSources() {
-          return h.byId;
-        },
-        get receptors() {
-          return r.byId;
-        },
-        get shelters() {
-          return s.byId;
-        },
-        get supplyDepots() {
-          return d.byId;
-        },
-        get plans() {
-          return planById();
-        },
-        get departments() {
-          return departmentById();
-        },
-      },
-      get hazardSourcesByEnterprise() {
-        return hazardSourcesByEnterprise();
-      },
-      get plansByOwner() {
-        return plansByOwner();
-      },
-      spatial: {
-        get enterprises() {
-          return e.index;
-        },
-        get hazardSources() {
-          return h.index;
-        },
-        get receptors() {
-          return r.index;
-        },
-        get shelters() {
-          return s.index;
-        },
-        get supplyDepots() {
-          return d.index;
-        },
-      },
-    }),
+  // NOTE: read on demand, so that nothing is derived until a reader asks (see above)
+  const value = useMemo(
+    () =>
+      readOnDemand<PlaceData>({
+        loaded: () => loaded,
+        enterprises: () => enterprises,
+        hazardSources: () => hazardSources,
+        receptors: () => receptors,
+        shelters: () => shelters,
+        supplyDepots: () => supplyDepots,
+        plans: () => plans,
+        departments: () => departments,
+        byId: lazy(() =>
+          readOnDemand<PlaceData['byId']>({
+            enterprises: e.byId,
+            hazardSources: h.byId,
+            receptors: r.byId,
+            shelters: s.byId,
+            supplyDepots: d.byId,
+            plans: planById,
+            departments: departmentById,
+          }),
+        ),
+        hazardSourcesByEnterprise,
+        plansByOwner,
+        spatial: lazy(() =>
+          readOnDemand<PlaceData['spatial']>({
+            enterprises: e.index,
+            hazardSources: h.index,
+            receptors: r.index,
+            shelters: s.index,
+            supplyDepots: d.index,
+          }),
+        ),
+      }),
     [
       loaded,
       enterprises,
@@ -202,16 +176,8 @@ export function PlaceDataProvider({ children }: { children: ReactNode }) {
       plansByOwner,
     ],
   );
-  const teams = useMemo<TeamData>(
-    () => ({
-      rows: rescueTeams,
-      get byId() {
-        return t.byId;
-      },
-      get spatial() {
-        return t.index;
-      },
-    }),
+  const teams = useMemo(
+    () => readOnDemand<TeamData>({ rows: () => rescueTeams, byId: t.byId, spatial: t.index }),
     [rescueTeams, t],
   );
   return (
