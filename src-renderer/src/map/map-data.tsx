@@ -160,12 +160,13 @@ export function MapData({ sources, onReady }: { sources: MapSources; onReady: ()
     (): Array<HazardRow> | undefined => hazards?.map((hazard) => ({ hazard, grade: hazardGradeKey(hazard) })),
     [hazards],
   );
+  // a hazard source's township is its enterprise's, from the catalog the tiles' worker sends: only
+  // a township filter waits for it or follows a new one (the map opens without waiting on it)
+  const townshipRevision = filters.townships.length > 0 ? catalogRevision : -1;
   const shownHazards = useMemo((): Array<HazardRow> | undefined => {
-    // a hazard source's township is its enterprise's, from the catalog the tiles' worker sends:
-    // only a township filter waits for it (the map opens without waiting on the catalog)
-    if (!hazardRows || (filters.townships.length > 0 && catalogRevision === 0)) return undefined;
+    if (!hazardRows || townshipRevision === 0) return undefined;
     return hazardRows.filter((row) => hazardPasses(filters, row, (id) => tiles.townshipOf(id)));
-  }, [hazardRows, filters, tiles, catalogRevision]);
+  }, [hazardRows, filters, tiles, townshipRevision]);
 
   useEffect(() => {
     tiles.setFilters(filters);
