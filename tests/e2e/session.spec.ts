@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openSignedIn } from './fixtures';
+import { openSignedIn, waitForMapIdle } from './fixtures';
 
 test('a refused token sends the user back to login, which works again', async ({ browser }) => {
   const duty = await openSignedIn(browser, { username: 'duty', password: 'duty123', workstation: 'ws' });
@@ -26,5 +26,27 @@ test('a refused token sends the user back to login, which works again', async ({
   await page.getByTestId('login-password').fill('duty123');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await duty.context.close();
+});
+
+test('signing out stops the map and its workers; the next user signs in on the same desk', async ({ browser }) => {
+  const duty = await openSignedIn(browser, { username: 'duty', password: 'duty123', workstation: 'ws' });
+  const { page } = duty;
+  const enterpriseWorkers = () => page.workers().filter((w) => w.url().includes('enterprise-tiles'));
+  expect(enterpriseWorkers()).toHaveLength(1);
+
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  // nothing of the signed-out user's map keeps running: neither the enterprise worker (its index
+  // and a live query on that user's replica) nor MapLibre's own workers
+  await expect.poll(() => page.workers().length).toBe(0);
+
+  await page.getByTestId('login-username').fill('fire');
+  await page.getByTestId('login-password').fill('fire123');
+  await page.getByTestId('login-workstation').fill('消防大队值班室');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 45_000 });
+  await waitForMapIdle(page);
+  expect(enterpriseWorkers()).toHaveLength(1);
   await duty.context.close();
 });

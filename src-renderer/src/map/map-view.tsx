@@ -74,6 +74,8 @@ export function MapView() {
   const db = useDb();
   // made before the map, so its worker reads and clusters the enterprises while the style loads
   const [enterpriseTiles] = useState(() => EnterpriseTiles.forReplica(db.name, mapLayersStore.getState().filters));
+  // its worker stops once no map view uses it (sign-out)
+  useEffect(() => enterpriseTiles.hold(), [enterpriseTiles]);
 
   useEffect(() => {
     if (!container.current || !style) return;

@@ -28,6 +28,9 @@ export class EnterpriseTiles {
   private catalog: EnterpriseCatalog | null = null;
   private positions: Map<string, number> | null = null;
   private readonly stopWaiting: () => void;
+  /** map views using this instance (hold); none left → the worker stops */
+  private holders = 0;
+  private disposed = false;
   /** 0 until the first index is built; each rebuild (data or filters) counts up */
   version = 0;
   /** 0 until the first catalog came (before the first index); each new one counts up */
@@ -52,6 +55,25 @@ export class EnterpriseTiles {
     current = new EnterpriseTiles(dbName, filters);
     registerProtocol();
     return current;
+  }
+
+  /**
+   * A map view uses this instance until it calls the returned release. When the last one releases
+   * (sign-out unmounts the map), the worker — the projection, the index and a live query on the
+   * replica — stops, after a task: a view released and held again in one commit (a rebuilt map,
+   * React's StrictMode) keeps it.
+   */
+  hold(): () => void {
+    this.holders += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holders -= 1;
+      setTimeout(() => {
+        if (this.holders === 0) this.dispose();
+      }, 0);
+    };
   }
 
   /** The source's tile URL; a new version makes MapLibre fetch every tile again. */
@@ -99,6 +121,8 @@ export class EnterpriseTiles {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.stopWaiting();
     this.worker.terminate();
     this.listeners.clear();
