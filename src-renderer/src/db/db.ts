@@ -3,9 +3,15 @@ import type { DexieOptions, Table } from 'dexie';
 import type { CommandType } from '@common/protocol/commands';
 import type { ErrorBody } from '@common/protocol/errors';
 import type { ReplicaRowTypes, ReplicaTable } from '@common/projection/tables';
+import { revisionKey, revisionsMiddleware } from './revisions';
+import type { RevisionKey } from './revisions';
 
 /** Rows of the `meta` table: replica bookkeeping, written with the events they describe. */
-export type MetaRow = { key: 'lastSeq'; value: number } | { key: 'lastEventAt'; value: string };
+export type MetaRow =
+  | { key: 'lastSeq'; value: number }
+  | { key: 'lastEventAt'; value: string }
+  /** how many writes changed that table (revisions.ts) */
+  | { key: RevisionKey; value: number };
 
 /** A command saved locally and not yet answered by the hub. `order` keeps the send order. */
 export type OutboxRow = {
@@ -85,12 +91,21 @@ export class WatchfloorDb extends Dexie {
     this.version(4).stores({
       dutyLog: 'id, kind, by.seq',
     });
+    this.use(revisionsMiddleware);
+  }
+
+  /** The tables' change counters (revisions.ts), 0 for a table never written. */
+  async revisions<T extends ReplicaTable>(tables: ReadonlyArray<T>): Promise<Record<T, number>> {
+    const rows = await this.meta.bulkGet(tables.map(revisionKey));
+    return Object.fromEntries(tables.map((t, i) => [t, numberOf(rows[i])])) as Record<T, number>;
   }
 
   replicaTable<T extends ReplicaTable>(table: T): Table<ReplicaRowTypes[T], string> {
     return this.table(table);
   }
 }
+
+const numberOf = (row: MetaRow | undefined): number => (typeof row?.value === 'number' ? row.value : 0);
 
 /** One replica per hub and user: a liaison's replica must never show another user's rows. */
 export function replicaName(hubUrl: string, username: string): string {

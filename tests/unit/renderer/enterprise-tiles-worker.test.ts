@@ -76,9 +76,16 @@ describe('the enterprise tiles worker', () => {
     expect(catalogs()[0]?.catalog.ids).toHaveLength(300);
     expect(posted.findIndex((m) => m.type === 'catalog')).toBeLessThan(posted.findIndex((m) => m.type === 'built'));
     expect(await count).toBe(300);
-    await vi.waitFor(async () => expect(await new ProjectionCache(DB_NAME).read()).toHaveLength(300), {
-      timeout: 5000,
-    });
+    // kept with what it was derived from: one write to each table so far, and today
+    await vi.waitFor(
+      async () => {
+        const cached = await new ProjectionCache(DB_NAME).read();
+        expect(cached?.rows).toHaveLength(300);
+        expect(cached?.basis).toMatchObject({ enterprises: 1, plans: 1 });
+        expect(cached?.basis.day).toMatch(/^\d{4}-\d{1,2}-\d{1,2}$/);
+      },
+      { timeout: 5000 },
+    );
   });
 
   it('filters rebuild the index without resending the catalog', async () => {
@@ -90,14 +97,16 @@ describe('the enterprise tiles worker', () => {
     await vi.waitFor(() => expect(built()).toHaveLength(3));
   });
 
-  it('next start: draws from the cache, checks the replica only when told, rebuilds only on a difference', async () => {
+  it('next start: draws from the cache, checks its basis only when told, rebuilds only on a change', async () => {
     const replica = await startWorker();
     await vi.waitFor(() => expect(built()).toHaveLength(1), { timeout: 3000 });
     expect(built()[0]?.timing.fromCache).toBe(true);
     expect(await tileCount()).toBe(300);
+    expect(posted.some((m) => m.type === 'cache-checked')).toBe(false);
 
-    // the map is up: the worker reads the replica; it matches the cache, so nothing is rebuilt…
+    // the map is up: the replica's revisions are the cache's, so the tables are not read…
     send({ type: 'watch-replica' });
+    await vi.waitFor(() => expect(posted).toContainEqual({ type: 'cache-checked', current: true }));
     const moved = county.enterprises[5];
     expect(moved).toBeDefined();
     if (!moved) return;
@@ -115,7 +124,47 @@ describe('the enterprise tiles worker', () => {
     // and the cache follows
     await vi.waitFor(async () => {
       const cached = await new ProjectionCache(DB_NAME).read();
-      expect(cached?.find((r) => r.id === moved.id)?.lng).toBeCloseTo(moved.location.lng + 0.01, 9);
+      expect(cached?.rows.find((r) => r.id === moved.id)?.lng).toBeCloseTo(moved.location.lng + 0.01, 9);
+      expect(cached?.basis.enterprises).toBe(2);
     });
+  }, 15_000);
+
+  it('a replica changed while no worker watched: the cache is stale, the tables are read again', async () => {
+    const moved = county.enterprises[7];
+    if (!moved) throw new Error('no enterprise');
+    await db.enterprises.put({ ...moved, location: { lng: moved.location.lng, lat: moved.location.lat + 0.02 } });
+    await startWorker();
+    await vi.waitFor(() => expect(built()).toHaveLength(1), { timeout: 3000 });
+    // drawn from the cache first: the old position
+    const position = (catalog: Extract<FromWorker, { type: 'catalog' }> | undefined) => {
+      const i = catalog?.catalog.ids.indexOf(moved.id) ?? -1;
+      return catalog?.catalog.coords[2 * i + 1];
+    };
+    expect(position(catalogs()[0])).toBeCloseTo(moved.location.lat, 9);
+    send({ type: 'watch-replica' });
+    await vi.waitFor(() => expect(posted).toContainEqual({ type: 'cache-checked', current: false }));
+    await vi.waitFor(() => expect(built()).toHaveLength(2), { timeout: 5000 });
+    expect(position(catalogs()[1])).toBeCloseTo(moved.location.lat + 0.02, 9);
+  }, 15_000);
+
+  it('a cache from another day is stale (plan states turn at the end of a China day)', async () => {
+    const cache = new ProjectionCache(DB_NAME);
+    const cached = await vi.waitFor(
+      async () => {
+        const row = await cache.read();
+        expect(row?.basis.enterprises).toBe(3);
+        return row;
+      },
+      { timeout: 5000 },
+    );
+    if (!cached) throw new Error('no cache');
+    await cache.write(cached.rows, { ...cached.basis, day: '2020-1-1' });
+    await startWorker();
+    await vi.waitFor(() => expect(built()).toHaveLength(1), { timeout: 3000 });
+    send({ type: 'watch-replica' });
+    await vi.waitFor(() => expect(posted).toContainEqual({ type: 'cache-checked', current: false }));
+    // the same projection on today's basis: nothing to rebuild, but the cache is written again
+    await vi.waitFor(async () => expect((await cache.read())?.basis.day).not.toBe('2020-1-1'), { timeout: 5000 });
+    expect(built()).toHaveLength(1);
   }, 15_000);
 });

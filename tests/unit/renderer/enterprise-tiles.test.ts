@@ -146,11 +146,12 @@ describe('EnterpriseIndex: clustered vector tiles', () => {
 });
 
 describe('ProjectionCache', () => {
-  it('reads back what it wrote; nothing before; ignores a cache of another format', async () => {
+  it('reads back what it wrote and its basis; nothing before; ignores a cache of another format', async () => {
     const cache = new ProjectionCache(`cache-test-${Date.now()}`, { indexedDB, IDBKeyRange });
     expect(await cache.read()).toBeNull();
-    await cache.write(rows);
-    expect(await cache.read()).toEqual(rows);
+    const basis = { enterprises: 4, plans: 9, day: '2025-6-2' };
+    await cache.write(rows, basis);
+    expect(await cache.read()).toEqual({ rows, basis });
     await cache.projections.update('enterprises', { format: 0 });
     expect(await cache.read()).toBeNull();
     cache.close();

@@ -171,6 +171,9 @@ export class EnterpriseTiles {
         }
         for (const listener of [...this.listeners]) listener();
         return;
+      case 'cache-checked':
+        performance.mark(message.current ? 'wf:enterprise-cache-current' : 'wf:enterprise-cache-stale');
+        return;
       case 'failed':
         logger.error('enterprise tiles could not be built', { message: message.message });
         return;

@@ -2,18 +2,22 @@ import { liveQuery } from 'dexie';
 import type { Subscription } from 'dexie';
 import type { Enterprise } from '@common/schemas/enterprise';
 import type { Plan } from '@common/schemas/plan';
+import { chinaDate } from '@common/rules/calendar';
 import { WatchfloorDb } from '../../db/db';
 import type { MapEnterprise } from '../geojson';
 import type { MapFilters } from '../map-layers-store';
 import { enterpriseCatalog, EnterpriseIndex, mapEnterprises } from './enterprise-index';
 import type { BuildTiming, FromWorker, ToWorker } from './messages';
-import { ProjectionCache, sameProjection } from './projection-cache';
+import { ProjectionCache, sameBasis, sameProjection } from './projection-cache';
+import type { ProjectionBasis } from './projection-cache';
 
 /**
  * Keeps the enterprise tiles' index in step with the replica. At start it draws from the cached
- * projection (projection-cache.ts); once the page says the map is up (or at once, without a
- * cache) it reads enterprises and plans from Dexie itself — live queries, so later writes by the
- * page's sync engine come through — and rebuilds when the projection differs.
+ * projection (projection-cache.ts). Once the page says the map is up it watches the revisions of
+ * the enterprises and plans (db/revisions.ts): while they are the ones the cache was derived from
+ * that is all. Without a cache, or when they differ (now or later), it reads both tables from
+ * Dexie itself — live queries, so later writes by the page's sync engine come through — and
+ * rebuilds when the projection differs.
  * All of it on this thread: 50,000 rows are read and clustered off the page's.
  */
 
@@ -32,6 +36,12 @@ const now = () => performance.timeOrigin + performance.now();
 let replicaName: string | null = null;
 let cache: ProjectionCache | null = null;
 let projection: ReadonlyArray<MapEnterprise> | null = null;
+/** what `projection` was derived from (null: not known yet) */
+let basis: ProjectionBasis | null = null;
+let opened: Promise<void> = Promise.resolve();
+let db: WatchfloorDb | null = null;
+/** the revisions watch (checkCache), until it hands over to the tables' (watchReplica) */
+let revisionsWatch: Subscription | null = null;
 let filters: MapFilters | null = null;
 let index: EnterpriseIndex | null = null;
 let version = 0;
@@ -85,35 +95,90 @@ async function open(name: string): Promise<void> {
   cache = new ProjectionCache(name);
   const cached = await cache.read().catch(() => null);
   // a replica read may have come first (the page released it while the cache was read)
-  if (cached && !projection) show(cached, true);
+  if (cached && !projection) {
+    basis = cached.basis;
+    show(cached.rows, true);
+  }
   if (!cached) watchReplica();
+}
+
+/** Plan states turn at the end of a China day: a projection holds for the day it was derived on. */
+function chinaDay(at: Date): string {
+  const { y, m, d } = chinaDate(at);
+  return `${y}-${m}-${d}`;
+}
+
+function replica(name: string): WatchfloorDb {
+  db ??= new WatchfloorDb(name);
+  return db;
+}
+
+/**
+ * The map is up: the cached projection holds while the replica's revisions of enterprises and
+ * plans (and the day) are those it was derived from. Watched, not read once: the first change
+ * hands over to watchReplica.
+ */
+async function checkCache(): Promise<void> {
+  await opened;
+  if (revisionsWatch || subscriptions.length > 0 || !replicaName) return;
+  const shown = basis;
+  if (!shown) {
+    watchReplica();
+    return;
+  }
+  const replicaDb = replica(replicaName);
+  let checked = false;
+  revisionsWatch = liveQuery(() => replicaDb.revisions(['enterprises', 'plans'])).subscribe({
+    next: (revisions) => {
+      const current = sameBasis({ ...revisions, day: chinaDay(new Date()) }, shown);
+      if (!checked) post({ type: 'cache-checked', current });
+      checked = true;
+      if (current) return;
+      revisionsWatch?.unsubscribe();
+      revisionsWatch = null;
+      watchReplica();
+    },
+    error: fail,
+  });
 }
 
 /** Reads the replica, now and after every change, and replaces the projection when it differs. */
 function watchReplica(): void {
   if (subscriptions.length > 0 || !replicaName) return;
-  const db = new WatchfloorDb(replicaName);
-  let enterprises: ReadonlyArray<Enterprise> | null = null;
-  let plans: ReadonlyArray<Plan> | null = null;
+  const replicaDb = replica(replicaName);
+  let enterprises: { revision: number; rows: ReadonlyArray<Enterprise> } | null = null;
+  let plans: { revision: number; rows: ReadonlyArray<Plan> } | null = null;
   const derive = () => {
     if (!enterprises || !plans) return;
-    const fresh = mapEnterprises(enterprises, plans, new Date());
-    if (projection && sameProjection(projection, fresh)) return;
-    show(fresh, false);
-    cache?.write(fresh).catch(fail);
+    const today = new Date();
+    const fresh = mapEnterprises(enterprises.rows, plans.rows, today);
+    const freshBasis = { enterprises: enterprises.revision, plans: plans.revision, day: chinaDay(today) };
+    const same = projection !== null && sameProjection(projection, fresh);
+    if (!same) show(fresh, false);
+    // the same projection on a new basis is written too, or the next start would read again
+    if (!same || !basis || !sameBasis(basis, freshBasis)) cache?.write(fresh, freshBasis).catch(fail);
+    basis = freshBasis;
   };
+  // a table and its revision in one transaction: the cache's basis is what its rows were read at
+  const read = <T extends 'enterprises' | 'plans'>(table: T) =>
+    liveQuery(() =>
+      replicaDb.transaction('r', replicaDb.replicaTable(table), replicaDb.meta, async () => ({
+        revision: (await replicaDb.revisions([table]))[table],
+        rows: await replicaDb.replicaTable(table).toArray(),
+      })),
+    );
   // two live queries, so a plan edit does not read 50,000 enterprises again
   subscriptions.push(
-    liveQuery(() => db.enterprises.toArray()).subscribe({
-      next: (rows) => {
-        enterprises = rows;
+    read('enterprises').subscribe({
+      next: (result) => {
+        enterprises = result;
         derive();
       },
       error: fail,
     }),
-    liveQuery(() => db.plans.toArray()).subscribe({
-      next: (rows) => {
-        plans = rows;
+    read('plans').subscribe({
+      next: (result) => {
+        plans = result;
         derive();
       },
       error: fail,
@@ -125,10 +190,10 @@ scope.onmessage = ({ data: message }) => {
   switch (message.type) {
     case 'open':
       filters = message.filters;
-      if (!replicaName) open(message.dbName).catch(fail);
+      if (!replicaName) opened = open(message.dbName).catch(fail);
       return;
     case 'watch-replica':
-      watchReplica();
+      checkCache().catch(fail);
       return;
     case 'filters':
       filters = message.filters;

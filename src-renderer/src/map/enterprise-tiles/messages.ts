@@ -8,7 +8,7 @@ import type { EnterpriseCatalog } from './enterprise-index';
  */
 export type ToWorker =
   | { type: 'open'; dbName: string; filters: MapFilters }
-  /** the map is up: read the replica now (and after every change) to check the cached projection */
+  /** the map is up: check the cached projection against the replica, and follow the replica's changes */
   | { type: 'watch-replica' }
   | { type: 'filters'; filters: MapFilters }
   | { type: 'tile'; request: number; z: number; x: number; y: number }
@@ -21,6 +21,8 @@ export type FromWorker =
   | { type: 'built'; version: number; size: number; timing: BuildTiming }
   | { type: 'tile'; request: number; data: ArrayBuffer }
   | { type: 'expansion-zoom'; request: number; zoom: number | null }
+  /** the cached projection was checked against the replica's revisions: current, or the tables are read */
+  | { type: 'cache-checked'; current: boolean }
   | { type: 'failed'; message: string };
 
 /** When the worker read and clustered (epoch ms: the page puts them on its own timeline). */

@@ -8,9 +8,10 @@ import { packedCoordinates } from './enterprise-index';
  *
  * WHY: reading 50,000 full enterprise rows (contacts, addresses, licences…) and their plans out
  * of IndexedDB takes 2 s of a core on a desk PC before the first cluster could be drawn. The map
- * needs eight fields of each. The worker draws from this cache at once, then reads the replica
- * when the map is up and replaces the cache (and the tiles) if anything differs: stale for
- * seconds at most, and only if the replica changed after the cache was last written.
+ * needs eight fields of each. The worker draws from this cache at once. Each projection is kept
+ * with its basis: the revisions of the two tables it was derived from (db/revisions.ts) and the
+ * China day (plan states turn at its end). Once the map is up the worker compares that basis with
+ * the replica's — two small rows — and reads the tables again only when it differs.
  */
 
 /** A column of few distinct strings (sector, risk, township, coverage): each row an index. */
@@ -93,10 +94,23 @@ export function sameProjection(a: ReadonlyArray<MapEnterprise>, b: ReadonlyArray
   return true;
 }
 
-/** Bumped whenever PackedProjection or MapEnterprise changes shape: an older cache is ignored. */
-const FORMAT = 1;
+/** What a projection was derived from: equal bases, equal projections. */
+export type ProjectionBasis = { enterprises: number; plans: number; day: string };
 
-type CacheRow = { key: 'enterprises'; format: number; writtenAt: string; projection: PackedProjection };
+export const sameBasis = (a: ProjectionBasis, b: ProjectionBasis): boolean =>
+  a.enterprises === b.enterprises && a.plans === b.plans && a.day === b.day;
+
+/** Bumped whenever PackedProjection, MapEnterprise or the basis changes shape: an older cache is ignored. */
+const FORMAT = 2;
+
+type CacheRow = {
+  key: 'enterprises';
+  format: number;
+  writtenAt: string;
+  basis: ProjectionBasis;
+  projection: PackedProjection;
+};
+export type CachedProjection = { rows: Array<MapEnterprise>; basis: ProjectionBasis };
 
 /** The cache lives in a database of its own beside the replica: the replica's schema is not touched. */
 export class ProjectionCache extends Dexie {
@@ -107,22 +121,23 @@ export class ProjectionCache extends Dexie {
     this.version(1).stores({ projections: 'key' });
   }
 
-  /** The cached projection; null when there is none, or none this version can read. */
-  async read(): Promise<Array<MapEnterprise> | null> {
+  /** The cached projection and its basis; null when there is none, or none this version can read. */
+  async read(): Promise<CachedProjection | null> {
     const row = await this.projections.get('enterprises');
     if (row?.format !== FORMAT) return null;
     try {
-      return unpackProjection(row.projection);
+      return { rows: unpackProjection(row.projection), basis: { ...row.basis } };
     } catch {
       return null; // damaged: the replica read that follows rewrites it
     }
   }
 
-  async write(rows: ReadonlyArray<MapEnterprise>): Promise<void> {
+  async write(rows: ReadonlyArray<MapEnterprise>, basis: ProjectionBasis): Promise<void> {
     await this.projections.put({
       key: 'enterprises',
       format: FORMAT,
       writtenAt: new Date().toISOString(),
+      basis,
       projection: packProjection(rows),
     });
   }
