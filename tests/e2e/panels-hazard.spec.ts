@@ -55,13 +55,30 @@ test('the hazard source panel shows its chemicals, the working step by step and 
   await panel.getByTestId('place-detail-back').click();
   await expect(panel).toHaveAttribute('data-id', hs.id);
 
-  // the same panel in English (the map is rebuilt for its labels; the panel stays open)
+  // the same panel in English (the map is rebuilt for its labels; the panel stays open, and the
+  // map stays where the officer was looking, with the hazard source still marked as selected)
+  const zoom = await page.evaluate(() => window.__watchfloorMap?.getZoom() ?? 0);
   await page.getByTestId('language-switch').click();
   await expect(panel.getByTestId('hazard-working')).toContainText('GB 18218-2018 grading');
   await expect(panel.getByTestId('hazard-grade-line')).toContainText(
     `Grade ${['', 'I', 'II', 'III', 'IV'][g.grade ?? 0]}`,
   );
   await page.waitForFunction(() => window.__watchfloorMap?.loaded() === true);
+  await expectMapNear(page, hs.location);
+  expect(await page.evaluate(() => window.__watchfloorMap?.getZoom() ?? 0)).toBeCloseTo(zoom, 1);
+  // (the selection ring's one point, as often as the tiles it falls in hold it)
+  await expect
+    .poll(() =>
+      page.evaluate((at) => {
+        const map = window.__watchfloorMap;
+        const points = map?.getSource('selection') ? map.querySourceFeatures('selection') : [];
+        return points.some((f) => {
+          const [lng = 0, lat = 0] = f.geometry.type === 'Point' ? f.geometry.coordinates : [];
+          return Math.abs(lng - at.lng) < 1e-4 && Math.abs(lat - at.lat) < 1e-4;
+        });
+      }, hs.location),
+    )
+    .toBe(true);
   await page.screenshot({ path: info.outputPath('hazard-panel-en.png') });
   await page.getByTestId('language-switch').click();
   await context.close();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { ErrorEvent, FilterSpecification, GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { ErrorEvent, FilterSpecification, GeoJSONSource, MapMouseEvent, MapOptions } from 'maplibre-gl';
 import { useDb } from '../db/db-context';
 import { releaseDeferredReads } from '../db/deferred-reads';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -52,6 +52,7 @@ const UNTHROTTLE_AFTER_MS = 15_000;
 
 const exposeForTests = () => new URLSearchParams(window.location.search).get('e2e') === '1';
 
+type Camera = Required<Pick<MapOptions, 'center' | 'zoom' | 'bearing' | 'pitch'>>;
 type MapParts = { map: MapLibreMap; sources: MapSources; throttle: { release(): void } | null };
 type Created = MapParts & {
   /** <MapData> has every layer's first rows (the sources keep them until the layers are added) */
@@ -76,14 +77,15 @@ export function MapView() {
   const [enterpriseTiles] = useState(() => EnterpriseTiles.forReplica(db.name, mapLayersStore.getState().filters));
   // its worker stops once no map view uses it (sign-out)
   useEffect(() => enterpriseTiles.hold(), [enterpriseTiles]);
+  /** where the map looked when it was last rebuilt (a language or basemap change): the new one looks there too */
+  const camera = useRef<Camera | null>(null);
 
   useEffect(() => {
     if (!container.current || !style) return;
     const map = new MapLibreMap({
       container: container.current,
       style: style.style,
-      bounds: [...COUNTY.bbox],
-      fitBoundsOptions: { padding: 24 },
+      ...(camera.current ?? { bounds: [...COUNTY.bbox], fitBoundsOptions: { padding: 24 } }),
       localIdeographFontFamily: `${CJK_FONT_FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`,
       attributionControl: style.attribution ? { compact: true, customAttribution: style.attribution } : false,
       maxZoom: 18,
@@ -172,6 +174,12 @@ export function MapView() {
       setMapFed(false);
       setMapLoaded(null);
       if (window.__watchfloorMap === map) delete window.__watchfloorMap;
+      camera.current = {
+        center: map.getCenter(),
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+      };
       map.remove();
     };
     // The style's labels follow the language and the basemap: rebuild the map when they change (rare, by hand).
