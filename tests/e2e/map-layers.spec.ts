@@ -116,6 +116,10 @@ test('layer toggles, filters and the plan-coverage mode change what the map rend
   await page.getByTestId('layer-toggle-enterprises').click();
 
   await page.getByTestId('filters-toggle').click();
+  // the open filter list pushes the legend down; it never covers it
+  const panelBox = await page.getByTestId('layer-panel').boundingBox();
+  const legendBox = await page.getByTestId('map-legend').boundingBox();
+  expect(panelBox && legendBox && legendBox.y >= panelBox.y + panelBox.height).toBe(true);
   const choose = async (testId: string, option: string) => {
     await page.getByTestId(testId).click();
     await page.keyboard.type(option);

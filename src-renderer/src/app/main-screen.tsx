@@ -90,8 +90,10 @@ export function MainScreen({ session }: { session: Session }) {
               <div className="main-body">
                 <div className="main-map">
                   <MapView />
-                  <MapLegend />
-                  <MapLayerPanel />
+                  <div className="map-side">
+                    <MapLayerPanel />
+                    <MapLegend />
+                  </div>
                   <div className="detail-overlay">
                     <IncidentDetail user={session.user} />
                     <DetailPanel />
