@@ -58,3 +58,8 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 export function endOfChinaDay(date: LocalDate): string {
   return `${pad(date.y, 4)}-${pad(date.m)}-${pad(date.d)}T23:59:59.999+08:00`;
 }
+
+/** The first instant (epoch ms) of the China-time day after the one `instant` falls on. */
+export function startOfNextChinaDay(instant: number): number {
+  return Date.parse(endOfChinaDay(chinaDate(instant))) + 1;
+}

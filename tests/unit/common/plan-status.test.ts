@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, chinaDate, dayOfWeek } from '@common/rules/calendar';
+import { addMonths, addWorkingDays, chinaDate, dayOfWeek, startOfNextChinaDay } from '@common/rules/calendar';
 import { enterpriseCoverage, planStatus, plansByEnterprise } from '@common/rules/plan-status';
 import type { Enterprise } from '@common/schemas/enterprise';
 import { PlanSchema } from '@common/schemas/plan';
@@ -59,6 +59,15 @@ describe('calendar (China time)', () => {
     expect(addMonths({ y: 2024, m: 2, d: 29 }, 12)).toEqual({ y: 2025, m: 2, d: 28 });
     expect(addMonths({ y: 2024, m: 2, d: 29 }, 48)).toEqual({ y: 2028, m: 2, d: 29 });
     expect(addMonths({ y: 2024, m: 11, d: 15 }, 3)).toEqual({ y: 2025, m: 2, d: 15 });
+  });
+
+  it('the next China day starts at 16:00 UTC, whatever the instant within the day', () => {
+    const next = Date.parse('2025-03-02T16:00:00.000Z');
+    expect(startOfNextChinaDay(Date.parse('2025-03-01T16:00:00.000Z'))).toBe(next); // 00:00 China
+    expect(startOfNextChinaDay(Date.parse('2025-03-02T15:59:59.999Z'))).toBe(next); // 23:59:59.999 China
+    expect(startOfNextChinaDay(next)).toBe(next + 86_400_000);
+    // across a month end in China time (28 Feb 2025 → 1 Mar)
+    expect(startOfNextChinaDay(Date.parse('2025-02-28T10:00:00+08:00'))).toBe(Date.parse('2025-03-01T00:00:00+08:00'));
   });
 
   it('takes the calendar day in China time, not in UTC or the machine zone', () => {

@@ -7,6 +7,8 @@ import { WatchfloorDb } from '../../../src-renderer/src/db/db';
 import type { FromWorker, ToWorker } from '../../../src-renderer/src/map/enterprise-tiles/messages';
 import { ProjectionCache } from '../../../src-renderer/src/map/enterprise-tiles/projection-cache';
 import { NO_FILTERS } from '../../../src-renderer/src/map/map-layers-store';
+import { coverageStates } from '../../../src-renderer/src/map/domain-rules';
+import { planStatus } from '@common/rules/plan-status';
 
 /**
  * The worker module run in this test's own context: its `onmessage` and `postMessage` are the
@@ -167,4 +169,46 @@ describe('the enterprise tiles worker', () => {
     await vi.waitFor(async () => expect((await cache.read())?.basis.day).not.toBe('2020-1-1'), { timeout: 5000 });
     expect(built()).toHaveLength(1);
   }, 15_000);
+
+  it('at China midnight a drill falls overdue without any write: the map is derived again', async () => {
+    // an instant 4 s before a midnight at which some enterprise's coverage turns (from the data)
+    const enterprises = await db.enterprises.toArray();
+    const plans = await db.plans.toArray();
+    let turn: { at: number; id: string; before: string; after: string } | null = null;
+    for (const plan of plans) {
+      const due = planStatus(plan, { now: new Date() }).drillDueAt;
+      if (!due) continue;
+      const midnight = Date.parse(due) + 1;
+      const before = coverageStates(enterprises, plans, new Date(midnight - 4000));
+      const after = coverageStates(enterprises, plans, new Date(midnight + 1000));
+      const i = before.findIndex((state, k) => state !== after[k]);
+      const id = enterprises[i]?.id;
+      if (i >= 0 && id) {
+        turn = { at: midnight - 4000, id, before: before[i] ?? '', after: after[i] ?? '' };
+        break;
+      }
+    }
+    if (!turn) throw new Error('no coverage turns at a midnight in this county');
+    const { at, id, before, after } = turn;
+    const coverage = async () => {
+      const cached = await new ProjectionCache(DB_NAME).read();
+      return cached?.rows.find((r) => r.id === id)?.coverage;
+    };
+    // the clock moves on from there in real time; timers stay real
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(at);
+    try {
+      await startWorker();
+      await vi.waitFor(() => expect(built()).toHaveLength(1), { timeout: 3000 });
+      // the cache is from another day: read again, derived for the evening before
+      send({ type: 'watch-replica' });
+      await vi.waitFor(async () => expect(await coverage()).toBe(before), { timeout: 3000 });
+      expect(Date.now()).toBeLessThan(at + 4000);
+      // …and again just after midnight, with no write to the replica
+      await vi.waitFor(async () => expect(await coverage()).toBe(after), { timeout: 10_000 });
+      expect(built().length).toBeGreaterThanOrEqual(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 20_000);
 });

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import type { Subscription } from 'dexie';
 import type { Enterprise } from '@common/schemas/enterprise';
 import type { Plan } from '@common/schemas/plan';
-import { chinaDate } from '@common/rules/calendar';
+import { chinaDate, startOfNextChinaDay } from '@common/rules/calendar';
 import { WatchfloorDb } from '../../db/db';
 import type { MapEnterprise } from '../geojson';
 import type { MapFilters } from '../map-layers-store';
@@ -42,6 +42,11 @@ let opened: Promise<void> = Promise.resolve();
 let db: WatchfloorDb | null = null;
 /** the revisions watch (checkCache), until it hands over to the tables' (watchReplica) */
 let revisionsWatch: Subscription | null = null;
+/** derives the projection again from the rows watchReplica last read */
+let rederive: (() => void) | null = null;
+let dayTurn: ReturnType<typeof setTimeout> | null = null;
+/** past midnight by this much, so the new day is the one the rules see */
+const DAY_TURN_MARGIN_MS = 1000;
 let filters: MapFilters | null = null;
 let index: EnterpriseIndex | null = null;
 let version = 0;
@@ -108,6 +113,28 @@ function chinaDay(at: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/**
+ * A duty desk stays open for days: at China midnight a drill or revision may fall overdue without
+ * any write, so the projection is derived again then (from the rows already read, or by reading
+ * them when only the revisions were watched).
+ */
+function followTheDay(): void {
+  if (dayTurn !== null) return;
+  const at = Date.now();
+  dayTurn = setTimeout(
+    () => {
+      dayTurn = null;
+      if (revisionsWatch) {
+        revisionsWatch.unsubscribe();
+        revisionsWatch = null;
+        watchReplica();
+      } else rederive?.();
+      followTheDay();
+    },
+    startOfNextChinaDay(at) - at + DAY_TURN_MARGIN_MS,
+  );
+}
+
 function replica(name: string): WatchfloorDb {
   db ??= new WatchfloorDb(name);
   return db;
@@ -126,6 +153,7 @@ async function checkCache(): Promise<void> {
     watchReplica();
     return;
   }
+  followTheDay();
   const replicaDb = replica(replicaName);
   let checked = false;
   revisionsWatch = liveQuery(() => replicaDb.revisions(['enterprises', 'plans'])).subscribe({
@@ -159,6 +187,8 @@ function watchReplica(): void {
     if (!same || !basis || !sameBasis(basis, freshBasis)) cache?.write(fresh, freshBasis).catch(fail);
     basis = freshBasis;
   };
+  rederive = derive;
+  followTheDay();
   // a table and its revision in one transaction: the cache's basis is what its rows were read at
   const read = <T extends 'enterprises' | 'plans'>(table: T) =>
     liveQuery(() =>
