@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openSignedIn, sendCommands } from './fixtures';
-import { MAP_LAYERS, rendered, replicaRows, total, waitForLayersReady, waitForMapSettled } from './map-fixtures';
+import {
+  MAP_LAYERS,
+  rendered,
+  replicaCounts,
+  replicaRows,
+  total,
+  waitForLayersReady,
+  waitForMapSettled,
+} from './map-fixtures';
 
 // NOTE: software GL in CI draws slowly, and the map is drawn twice here
 test.describe.configure({ timeout: 240_000 });
@@ -37,15 +45,7 @@ test('the map comes back whole after the WebGL context is lost (a wall screen ru
   const { page } = wall;
   await waitForLayersReady(page);
   // the whole county is in view: every row of the replica is drawn, alone or in a cluster
-  const everything = {
-    enterprises: (await replicaRows(page, 'enterprises')).length,
-    hazardSources: (await replicaRows(page, 'hazardSources')).length,
-    teams: (await replicaRows(page, 'rescueTeams')).length,
-    incidents: (await replicaRows(page, 'incidents')).length,
-    shelters: (await replicaRows(page, 'shelters')).length,
-    supplyDepots: (await replicaRows(page, 'supplyDepots')).length,
-    receptors: (await replicaRows(page, 'receptors')).length,
-  };
+  const everything = await replicaCounts(page);
   for (const [layer, n] of Object.entries(everything)) expect(n, layer).toBeGreaterThan(0);
   await expect.poll(() => drawn(page)).toEqual(everything);
 

@@ -11,7 +11,8 @@ import type { ReplicaRowTypes, ReplicaTable } from '@common/projection/tables';
 export async function replicaRows<T extends ReplicaTable>(page: Page, table: T): Promise<Array<ReplicaRowTypes[T]>> {
   return page.evaluate(async (name) => {
     const dbs = await indexedDB.databases();
-    const dbName = dbs.map((d) => d.name).find((n) => n?.startsWith('watchfloor:'));
+    // (not the map's projection cache beside it: `<replica>:map-projection`)
+    const dbName = dbs.map((d) => d.name).find((n) => n?.startsWith('watchfloor:') && !n.endsWith(':map-projection'));
     if (!dbName) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open(dbName);
@@ -60,6 +61,19 @@ export async function rendered(page: Page, layers: ReadonlyArray<string>): Promi
 
 /** The number of features a layer set stands for (points + the members of clusters). */
 export const total = (r: Rendered) => r.ids.length + r.clusteredPoints;
+
+/** How many rows of each thematic layer the replica holds: what the whole county view must draw. */
+export async function replicaCounts(page: Page): Promise<Record<keyof typeof MAP_LAYERS, number>> {
+  return {
+    enterprises: (await replicaRows(page, 'enterprises')).length,
+    hazardSources: (await replicaRows(page, 'hazardSources')).length,
+    teams: (await replicaRows(page, 'rescueTeams')).length,
+    incidents: (await replicaRows(page, 'incidents')).length,
+    shelters: (await replicaRows(page, 'shelters')).length,
+    supplyDepots: (await replicaRows(page, 'supplyDepots')).length,
+    receptors: (await replicaRows(page, 'receptors')).length,
+  };
+}
 
 export const MAP_LAYERS = {
   enterprises: ['enterprises-circle', 'enterprises-cluster'],

@@ -7,6 +7,7 @@ import {
   jumpTo,
   MAP_LAYERS,
   rendered,
+  replicaCounts,
   replicaRows,
   startTileServer,
   total,
@@ -28,15 +29,7 @@ test('the map renders every layer of the demo county, and makes no request off t
   await waitForLayersReady(page);
 
   // expectations come from the replica, never hard-coded counts
-  const counts = {
-    enterprises: (await replicaRows(page, 'enterprises')).length,
-    hazardSources: (await replicaRows(page, 'hazardSources')).length,
-    teams: (await replicaRows(page, 'rescueTeams')).length,
-    incidents: (await replicaRows(page, 'incidents')).length,
-    shelters: (await replicaRows(page, 'shelters')).length,
-    supplyDepots: (await replicaRows(page, 'supplyDepots')).length,
-    receptors: (await replicaRows(page, 'receptors')).length,
-  };
+  const counts = await replicaCounts(page);
   expect(counts.enterprises).toBeGreaterThan(0);
   expect(counts.hazardSources).toBeGreaterThan(0);
   expect(counts.teams).toBeGreaterThan(0);

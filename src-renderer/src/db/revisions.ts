@@ -18,13 +18,11 @@ export const revisionKey = (table: ReplicaTable): RevisionKey => `revision:${tab
 const META = 'meta';
 const counted: ReadonlySet<string> = new Set(REPLICA_TABLES);
 
-type Down = DBCore;
-
 /** Dexie middleware: every read-write transaction over a replica table also covers `meta`. */
 export const revisionsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ReplicaRevisions',
-  create: (down: Down): Partial<DBCore> => ({
+  create: (down: DBCore): Partial<DBCore> => ({
     transaction(stores, mode, options) {
       const widen = mode === 'readwrite' && !stores.includes(META) && stores.some((s) => counted.has(s));
       return down.transaction(widen ? [...stores, META] : stores, mode, options);
