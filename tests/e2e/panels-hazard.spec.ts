@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { TOWNSHIPS } from '@common/domain/county';
 import { gradeHazardSource } from '@common/rules/gb18218';
 import { openSignedIn } from './fixtures';
 import { DUTY, expectMapNear, hubSnapshot, search, waitForReplica } from './panels-fixtures';
@@ -55,15 +58,26 @@ test('the hazard source panel shows its chemicals, the working step by step and 
   await panel.getByTestId('place-detail-back').click();
   await expect(panel).toHaveAttribute('data-id', hs.id);
 
-  // the same panel in English (the map is rebuilt for its labels; the panel stays open, and the
-  // map stays where the officer was looking, with the hazard source still marked as selected)
+  // the same panel in English; the map is not rebuilt but relabelled in place: it stays where the
+  // officer was looking, with the hazard source still marked as selected
   const zoom = await page.evaluate(() => window.__watchfloorMap?.getZoom() ?? 0);
+  await page.evaluate(() => {
+    (window.__watchfloorMap as unknown as { __before?: boolean }).__before = true;
+  });
   await page.getByTestId('language-switch').click();
   await expect(panel.getByTestId('hazard-working')).toContainText('GB 18218-2018 grading');
   await expect(panel.getByTestId('hazard-grade-line')).toContainText(
     `Grade ${['', 'I', 'II', 'III', 'IV'][g.grade ?? 0]}`,
   );
   await page.waitForFunction(() => window.__watchfloorMap?.loaded() === true);
+  expect(await page.evaluate(() => (window.__watchfloorMap as unknown as { __before?: boolean }).__before)).toBe(true);
+  const townshipNames = () =>
+    page.evaluate(async () => {
+      const source = window.__watchfloorMap?.getSource<GeoJSONSource>('townships');
+      const data = (await source?.getData()) as FeatureCollection | undefined;
+      return (data?.features ?? []).map((f) => String(f.properties?.['name'])).sort();
+    });
+  await expect.poll(townshipNames).toEqual(TOWNSHIPS.map((t) => t.nameEn).sort());
   await expectMapNear(page, hs.location);
   expect(await page.evaluate(() => window.__watchfloorMap?.getZoom() ?? 0)).toBeCloseTo(zoom, 1);
   // (the selection ring's one point, as often as the tiles it falls in hold it)
@@ -81,5 +95,6 @@ test('the hazard source panel shows its chemicals, the working step by step and 
     .toBe(true);
   await page.screenshot({ path: info.outputPath('hazard-panel-en.png') });
   await page.getByTestId('language-switch').click();
+  await expect.poll(townshipNames).toEqual(TOWNSHIPS.map((t) => t.nameZh).sort());
   await context.close();
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { ErrorEvent, FilterSpecification, GeoJSONSource, MapMouseEvent, MapOptions } from 'maplibre-gl';
 import { useDb } from '../db/db-context';
@@ -12,7 +12,9 @@ import { COUNTY } from '@common/domain/county';
 import { incidentUi, incidentUiStore, useIncidentUi } from '../features/incidents/incident-ui-store';
 import { logger } from '../logger';
 import { applyMotionFrom, rememberedRenderer } from '../ui/motion';
+import { useBasemapSettings } from './basemap/basemap-settings';
 import { useBasemapStyle } from './basemap/use-basemap-style';
+import type { BasemapStyle } from './basemap/basemap-style';
 import { EnterpriseTiles } from './enterprise-tiles/enterprise-tiles';
 import { ENTERPRISE_TILE_LAYER } from './enterprise-tiles/tile-layout';
 import { CJK_FONT_FAMILIES } from './fonts';
@@ -72,16 +74,26 @@ export function MapView() {
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const riverName = t('map.river');
   const style = useBasemapStyle({ language, river: riverName });
+  // The map is built for a basemap and rebuilt only when the basemap changes (rare, by hand). A
+  // new language relabels it in place (below): rebuilt, it went blank for a second and lost what
+  // it showed beyond the camera (feature states, a measurement).
+  const basemap = useBasemapSettings();
+  const hasStyle = style !== null;
+  const latestStyle = useRef<BasemapStyle | null>(style);
+  useLayoutEffect(() => {
+    latestStyle.current = style;
+  }, [style]);
   const db = useDb();
   // made before the map, so its worker reads and clusters the enterprises while the style loads
   const [enterpriseTiles] = useState(() => EnterpriseTiles.forReplica(db.name, mapLayersStore.getState().filters));
   // its worker stops once no map view uses it (sign-out)
   useEffect(() => enterpriseTiles.hold(), [enterpriseTiles]);
-  /** where the map looked when it was last rebuilt (a language or basemap change): the new one looks there too */
+  /** where the map looked when it was last rebuilt (another basemap): the new one looks there too */
   const camera = useRef<Camera | null>(null);
 
   useEffect(() => {
-    if (!container.current || !style) return;
+    const style = latestStyle.current;
+    if (!container.current || !style || !hasStyle) return;
     const map = new MapLibreMap({
       container: container.current,
       style: style.style,
@@ -182,8 +194,17 @@ export function MapView() {
       };
       map.remove();
     };
-    // The style's labels follow the language and the basemap: rebuild the map when they change (rare, by hand).
-  }, [setMapLoaded, setMapFed, style, enterpriseTiles]);
+  }, [setMapLoaded, setMapFed, basemap, hasStyle, enterpriseTiles]);
+
+  // the basemap's labels in the current language: the new style's label sources, set in place
+  useEffect(() => {
+    if (!loaded || !style || typeof style.style === 'string') return;
+    for (const id of [SOURCE_IDS.townships, SOURCE_IDS.river]) {
+      const spec = style.style.sources[id];
+      const source = loaded.map.getSource<GeoJSONSource>(id);
+      if (spec?.type === 'geojson' && typeof spec.data !== 'string' && source) void source.setData(spec.data);
+    }
+  }, [loaded, style]);
 
   const picking = useIncidentUi((s) => s.picking);
   const selectedIncident = useIncidentUi((s) => s.selectedId);

@@ -8,7 +8,11 @@ import { pmtilesStyle, rasterStyle } from './basemap-style';
 import type { BasemapStyle } from './basemap-style';
 import { loadPmtilesFile } from './pmtiles-file-store';
 
-/** The style for the configured basemap (null while a PMTiles file is being opened). */
+/**
+ * The style for the configured basemap (null while a PMTiles file is being opened). A change of
+ * labels (language) gives a new style for the same settings; while a PMTiles archive is opened
+ * again for it, the last one for those settings stands (the map relabels in place, map-view.tsx).
+ */
 export function useBasemapStyle({ language, river }: BaseLabels): BasemapStyle | null {
   const settings = useBasemapSettings();
   const immediate = useMemo((): BasemapStyle | null => {
@@ -21,8 +25,7 @@ export function useBasemapStyle({ language, river }: BaseLabels): BasemapStyle |
   }, [settings, language, river]);
 
   // a PMTiles archive is opened asynchronously; the answer is kept with what it was made for
-  const [opened, setOpened] = useState<{ for: BasemapSettings; key: string; style: BasemapStyle } | null>(null);
-  const key = `${language}|${river}`;
+  const [opened, setOpened] = useState<{ for: BasemapSettings; style: BasemapStyle } | null>(null);
   useEffect(() => {
     if (settings.kind !== 'pmtiles') return;
     let cancelled = false;
@@ -38,7 +41,7 @@ export function useBasemapStyle({ language, river }: BaseLabels): BasemapStyle |
         return { kind: 'offline', style: buildOfflineStyle(labels), attribution: '' };
       })
       .then((style) => {
-        if (!cancelled) setOpened({ for: settings, key: `${language}|${river}`, style });
+        if (!cancelled) setOpened({ for: settings, style });
       });
     return () => {
       cancelled = true;
@@ -46,5 +49,5 @@ export function useBasemapStyle({ language, river }: BaseLabels): BasemapStyle |
   }, [settings, language, river]);
 
   if (immediate) return immediate;
-  return opened && opened.for === settings && opened.key === key ? opened.style : null;
+  return opened && opened.for === settings ? opened.style : null;
 }
