@@ -28,6 +28,14 @@ test('drills are marked as drills in the feed and on the map', async ({ browser 
   await expect.poll(async () => (await drillLabels()).length).toBeGreaterThan(0);
   const labels = await drillLabels();
   for (const label of labels) expect(label).toContain('演练');
+  // in English the map's drill labels carry the English badge (the map is relabelled, not rebuilt)
+  await duty.page.getByTestId('language-switch').click();
+  await expect
+    .poll(async () => {
+      const english = await drillLabels();
+      return english.length > 0 && english.every((l) => l.includes('【DRILL】'));
+    })
+    .toBe(true);
   await duty.context.close();
 });
 
