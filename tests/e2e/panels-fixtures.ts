@@ -70,30 +70,40 @@ export async function waitForReplica(page: Page, snapshot: ReplicaRows): Promise
   }
 }
 
-export async function mapCenter(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
-  await page.waitForFunction(() => {
-    const map = window.__watchfloorMap;
-    return map !== undefined && !map.isMoving();
-  });
-  return page.evaluate(() => {
-    const map = window.__watchfloorMap;
-    if (!map) throw new Error('no map');
-    const c = map.getCenter();
-    return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
-  });
-}
-
-/** The map's centre settles near a point (after a fly animation). */
-export async function expectMapNear(page: Page, at: { lng: number; lat: number }, tolerance = 0.002): Promise<void> {
+/**
+ * The map has flown to a point and shows it where the officer can see it: the map at rest, the
+ * point inside the map (not at its edge), under none of the panels drawn over it, and near the
+ * middle of the part they leave clear.
+ */
+export async function expectMapNear(page: Page, at: { lng: number; lat: number }): Promise<void> {
   await expect
     .poll(
-      async () => {
-        const c = await mapCenter(page);
-        return Math.max(Math.abs(c.lng - at.lng), Math.abs(c.lat - at.lat));
-      },
+      () =>
+        page.evaluate((p) => {
+          const map = window.__watchfloorMap;
+          if (!map || map.isMoving()) return 'moving';
+          const canvas = map.getCanvas().getBoundingClientRect();
+          const pt = map.project([p.lng, p.lat]);
+          const x = canvas.left + pt.x;
+          const y = canvas.top + pt.y;
+          if (x < canvas.left + 30 || x > canvas.right - 30 || y < canvas.top + 30 || y > canvas.bottom - 30)
+            return `outside the map at ${Math.round(x)},${Math.round(y)}`;
+          let left = canvas.left;
+          let right = canvas.right;
+          for (const el of Array.from(document.querySelectorAll('.detail-overlay > *, .map-side > *'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) continue;
+            if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return `under ${el.className}`;
+            if (r.left + r.width / 2 < canvas.left + canvas.width / 2) left = Math.max(left, r.right);
+            else right = Math.min(right, r.left);
+          }
+          return Math.abs(x - (left + right) / 2) < 40
+            ? 'shown'
+            : `off the clear part's middle by ${Math.round(x - (left + right) / 2)} px`;
+        }, at),
       { timeout: 20_000 },
     )
-    .toBeLessThan(tolerance);
+    .toBe('shown');
 }
 
 /** Types into the search box (focused with the `/` shortcut, as a duty officer would). */

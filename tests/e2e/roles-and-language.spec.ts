@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { externalRequests, openSignedIn } from './fixtures';
+import { replicaRows } from './map-fixtures';
+import { expectMapNear } from './panels-fixtures';
 
 test('the wall screen account is read-only', async ({ browser }) => {
   const wall = await openSignedIn(browser, { username: 'wall', password: 'wall123', workstation: '大屏' });
   const { page } = wall;
   await expect(page.getByTestId('incident-item').first()).toBeVisible();
   await expect(page.getByTestId('report-open')).toHaveCount(0);
-  await page.getByTestId('incident-item').first().click();
+  const item = page.getByTestId('incident-item').first();
+  const id = await item.getAttribute('data-incident-id');
+  await item.click();
   await expect(page.getByTestId('incident-detail')).toBeVisible();
+  // the map flies to it and shows it beside the incident's workspace, not under it
+  const incident = (await replicaRows(page, 'incidents')).find((i) => i.id === id);
+  if (!incident) throw new Error(`no incident ${id} in the replica`);
+  await expectMapNear(page, incident.location);
   await expect(page.getByTestId('note-input')).toHaveCount(0);
   expect(externalRequests(wall.requests)).toEqual([]);
   await wall.context.close();

@@ -77,6 +77,8 @@ export type MapControllerHost = {
   drawSelection(ref: FeatureRef | null, at: LngLat | null): void;
   drawOverlay(name: OverlayName, data: OverlayData | null): void;
   setPickingCursor(picking: boolean): void;
+  /** the map's edges that panels cover, in px from each side (panel-clearance.ts) */
+  clearance(): FitPadding;
 };
 
 export const DEFAULT_FLY_ZOOM = 15;
@@ -99,8 +101,17 @@ export function createMapController(host: MapControllerHost): MapControllerInter
     flyTo(at, zoomOrOptions) {
       const options = typeof zoomOrOptions === 'number' ? { zoom: zoomOrOptions } : (zoomOrOptions ?? {});
       const zoom = Math.max(map.getZoom(), options.zoom ?? DEFAULT_FLY_ZOOM);
-      if (options.animate === false) map.jumpTo({ center: [at.lng, at.lat], zoom });
-      else map.flyTo({ center: [at.lng, at.lat], zoom, speed: 1.6, essential: true });
+      // The point lands in the middle of the part of the map no panel covers (the incident
+      // workspace alone is 560 px wide: at the map's centre the point was under it). Measured a
+      // frame later, when a panel opened with this move is laid out.
+      requestAnimationFrame(() => {
+        const clear = host.clearance();
+        const offset: [number, number] = [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
+        if (options.animate === false) {
+          map.jumpTo({ center: [at.lng, at.lat], zoom });
+          map.panBy([-offset[0], -offset[1]], { animate: false });
+        } else map.flyTo({ center: [at.lng, at.lat], zoom, offset, speed: 1.6, essential: true });
+      });
     },
     fitBounds(bbox, padding = 48) {
       map.fitBounds(

@@ -38,6 +38,7 @@ import type { LayerId } from './layer-ids';
 import type { CirclePaint } from './spec-types';
 import { mapRenderProfile } from './render-profile';
 import { throttleRepaints } from './load-repaint-throttle';
+import { panelClearance } from './panel-clearance';
 import { skipInvisibleSky } from './invisible-sky';
 
 setWorkerUrl(workerUrl);
@@ -309,6 +310,7 @@ function mapHost(map: MapLibreMap, sources: MapSources) {
     setPickingCursor(picking: boolean) {
       map.getCanvas().style.cursor = picking ? 'crosshair' : '';
     },
+    clearance: () => panelClearance(0),
   };
 }
 

@@ -12,6 +12,7 @@ import type { DutyCategory, HandoverSummary } from '@common/schemas/duty';
 import type { User } from '@common/schemas/user';
 import { useDb } from '../../db/db-context';
 import { useReplicaRows } from '../../db/replica-tables';
+import { useMapController } from '../../map/map-context';
 import { formatDateTime } from '../../ui/format';
 import { incidentUi } from '../incidents/incident-ui-store';
 import { DrillBadge, GradeBadge, StateBadge } from '../incidents/incident-badges';
@@ -161,6 +162,7 @@ function LogTab({ user }: { user: User }) {
 }
 
 function ShiftTab() {
+  const controller = useMapController();
   const { t, i18n } = useTranslation();
   const db = useDb();
   const rows = useDutyRows();
@@ -188,6 +190,7 @@ function ShiftTab() {
                 onClick={() => {
                   incidentUi.select(incident.id);
                   dutyUi.close();
+                  controller?.flyTo(incident.location, 11);
                 }}
               >
                 {incident.title}

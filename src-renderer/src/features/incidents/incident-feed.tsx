@@ -9,7 +9,7 @@ import { IncidentStateSchema } from '@common/schemas/incident';
 import type { Casualties, Incident } from '@common/schemas/incident';
 import { useDb } from '../../db/db-context';
 import { useIncidents, usePendingCommands } from '../../db/queries';
-import { useMapInstance } from '../../map/map-context';
+import { useMapController } from '../../map/map-context';
 import { connectionStore } from '../../sync/connection-store';
 import { categoryLabel, formatDateTime } from '../../ui/format';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
@@ -34,7 +34,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
   const incidents = useMemo(() => all.filter((i) => matchesFilter(i, filter)), [all, filter]);
   const pending = usePendingCommands('incident.report');
   const selectedId = useIncidentUi((s) => s.selectedId);
-  const map = useMapInstance();
+  const controller = useMapController();
   const known = new Set(all.map((i) => i.id));
   const unsent = pending.filter((p) => !known.has(p.payload.incidentId)).reverse();
   const db = useDb();
@@ -53,11 +53,7 @@ export function IncidentFeed({ canReport }: { canReport: boolean }) {
 
   const open = (incident: Incident) => {
     incidentUi.select(incident.id);
-    map?.flyTo({
-      center: [incident.location.lng, incident.location.lat],
-      zoom: Math.max(map.getZoom(), 11),
-      essential: true,
-    });
+    controller?.flyTo(incident.location, 11);
   };
 
   return (

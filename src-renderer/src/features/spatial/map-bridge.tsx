@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Position } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { distanceKm } from '@common/geo';
-import type { FitPadding } from '../../map/map-controller';
 import { useMapController } from '../../map/map-context';
+import { panelClearance } from '../../map/panel-clearance';
 import { formatKm } from '../details/detail-parts';
 import { panelStore, panels, usePanels } from '../details/panel-store';
 import { kindOfLayer } from '../details/use-show';
@@ -19,29 +19,6 @@ function bboxOf(coords: ReadonlyArray<Position>): [number, number, number, numbe
     n = Math.max(n, lat);
   }
   return [w, s, e, n];
-}
-
-/**
- * Padding for fitting an area: clear of what is drawn over the map — the detail panel on the
- * left, the layer and legend panels on the right — while leaving at least 30 % of the map.
- * NOTE: measured when fitting (not a render dependency): panels open and close at any time.
- */
-function fitPadding(px: number): FitPadding {
-  const host = document.querySelector('.main-map');
-  const map = document.querySelector('.map-view')?.getBoundingClientRect();
-  if (!host || !map || map.width === 0) return { top: px, bottom: px, left: px, right: px };
-  let left = px;
-  let right = px;
-  for (const el of Array.from(host.children)) {
-    if (el.classList.contains('map-view')) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (r.left + r.width / 2 < map.left + map.width / 2) left = Math.max(left, r.right - map.left + 16);
-    else right = Math.max(right, map.right - r.left + 16);
-  }
-  const spare = map.width * 0.7;
-  const scale = left + right > spare ? spare / (left + right) : 1;
-  return { top: px, bottom: px, left: Math.round(left * scale), right: Math.round(right * scale) };
 }
 
 /** How many teams the nearest-teams tool lists. */
@@ -107,7 +84,8 @@ export function PanelsMapBridge() {
     controller?.setOverlay('radius', radius);
     // NOTE: a new centre or radius shows the whole circle: seeing what is inside is the point.
     const ring = radius?.features[0]?.geometry;
-    if (controller && ring?.type === 'Polygon') controller.fitBounds(bboxOf(ring.coordinates[0] ?? []), fitPadding(40));
+    if (controller && ring?.type === 'Polygon')
+      controller.fitBounds(bboxOf(ring.coordinates[0] ?? []), panelClearance(40));
   }, [controller, radius]);
 
   const spokes = useMemo(() => {
@@ -139,7 +117,7 @@ export function PanelsMapBridge() {
           ? [f.geometry.coordinates]
           : [],
     );
-    if (coords.length > 1) controller.fitBounds(bboxOf(coords), fitPadding(60));
+    if (coords.length > 1) controller.fitBounds(bboxOf(coords), panelClearance(60));
   }, [controller, spokesKey]);
 
   const measured = useMemo(() => {
