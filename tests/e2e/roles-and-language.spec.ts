@@ -10,12 +10,16 @@ test('the wall screen account is read-only', async ({ browser }) => {
   await expect(page.getByTestId('report-open')).toHaveCount(0);
   const item = page.getByTestId('incident-item').first();
   const id = await item.getAttribute('data-incident-id');
+  // the map flies to it and shows it beside the incident's workspace, not under it — also on a
+  // slow PC, where the workspace comes up only after the flight has begun (CPU slowed 6×)
+  const cdp = await wall.context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await item.click();
   await expect(page.getByTestId('incident-detail')).toBeVisible();
-  // the map flies to it and shows it beside the incident's workspace, not under it
   const incident = (await replicaRows(page, 'incidents')).find((i) => i.id === id);
   if (!incident) throw new Error(`no incident ${id} in the replica`);
   await expectMapNear(page, incident.location);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page.getByTestId('note-input')).toHaveCount(0);
   expect(externalRequests(wall.requests)).toEqual([]);
   await wall.context.close();

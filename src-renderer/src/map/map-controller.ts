@@ -79,7 +79,12 @@ export type MapControllerHost = {
   setPickingCursor(picking: boolean): void;
   /** the map's edges that panels cover, in px from each side (panel-clearance.ts) */
   clearance(): FitPadding;
+  /** calls `listener` when a panel over the map changes size (opens, closes, fills); returns an unsubscribe */
+  onClearanceChange(listener: () => void): () => void;
 };
+
+/** For this long after a fly, a panel that comes up over the map re-aims it (below). */
+const REAIM_MS = 3000;
 
 export const DEFAULT_FLY_ZOOM = 15;
 
@@ -96,6 +101,26 @@ export function createMapController(host: MapControllerHost): MapControllerInter
   let picking = false;
   let selected: FeatureRef | null = null;
   const { map } = host;
+  /** where the last flyTo went, while a panel coming up late may still cover it */
+  let aim: { at: LngLat; zoom: number; offset: [number, number]; until: number } | null = null;
+  const clearOffset = (): [number, number] => {
+    const clear = host.clearance();
+    return [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
+  };
+  // A panel opened with the move can come up after it started (its content is read from the
+  // replica first): aim again, at the middle of what is clear now.
+  const stopWatchingPanels = host.onClearanceChange(() => {
+    if (!aim || performance.now() > aim.until) return;
+    const offset = clearOffset();
+    if (offset[0] === aim.offset[0] && offset[1] === aim.offset[1]) return;
+    aim.offset = offset;
+    map.easeTo({ center: [aim.at.lng, aim.at.lat], zoom: aim.zoom, offset, duration: 300, essential: true });
+  });
+  // the officer moving the map takes over
+  const onMoveStart = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) aim = null;
+  };
+  map.on('movestart', onMoveStart);
 
   return {
     flyTo(at, zoomOrOptions) {
@@ -103,10 +128,10 @@ export function createMapController(host: MapControllerHost): MapControllerInter
       const zoom = Math.max(map.getZoom(), options.zoom ?? DEFAULT_FLY_ZOOM);
       // The point lands in the middle of the part of the map no panel covers (the incident
       // workspace alone is 560 px wide: at the map's centre the point was under it). Measured a
-      // frame later, when a panel opened with this move is laid out.
+      // frame later, when a panel opened with this move is laid out (or re-aimed, above).
       requestAnimationFrame(() => {
-        const clear = host.clearance();
-        const offset: [number, number] = [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
+        const offset = clearOffset();
+        aim = { at, zoom, offset, until: performance.now() + REAIM_MS };
         if (options.animate === false) {
           map.jumpTo({ center: [at.lng, at.lat], zoom });
           map.panBy([-offset[0], -offset[1]], { animate: false });
@@ -155,6 +180,9 @@ export function createMapController(host: MapControllerHost): MapControllerInter
       return picking;
     },
     dispose() {
+      stopWatchingPanels();
+      map.off('movestart', onMoveStart);
+      aim = null;
       featureHandlers.clear();
       clickHandlers.clear();
       if (selected) selected = null;

@@ -311,6 +311,15 @@ function mapHost(map: MapLibreMap, sources: MapSources) {
       map.getCanvas().style.cursor = picking ? 'crosshair' : '';
     },
     clearance: () => panelClearance(0),
+    onClearanceChange(listener: () => void) {
+      // the panels are the map view's siblings (panel-clearance.ts)
+      const view = map.getContainer().parentElement;
+      const host = view?.parentElement;
+      if (!host || typeof ResizeObserver === 'undefined') return () => {};
+      const observer = new ResizeObserver(() => listener());
+      for (const el of Array.from(host.children)) if (el !== view) observer.observe(el);
+      return () => observer.disconnect();
+    },
   };
 }
 
