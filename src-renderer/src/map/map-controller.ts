@@ -103,6 +103,7 @@ export function createMapController(host: MapControllerHost): MapControllerInter
   const { map } = host;
   /** where the last flyTo went, while a panel coming up late may still cover it */
   let aim: { at: LngLat; zoom: number; offset: [number, number]; until: number } | null = null;
+  let disposed = false;
   const clearOffset = (): [number, number] => {
     const clear = host.clearance();
     return [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
@@ -130,6 +131,7 @@ export function createMapController(host: MapControllerHost): MapControllerInter
       // workspace alone is 560 px wide: at the map's centre the point was under it). Measured a
       // frame later, when a panel opened with this move is laid out (or re-aimed, above).
       requestAnimationFrame(() => {
+        if (disposed) return; // the map went (sign-out, another basemap) before the frame
         const offset = clearOffset();
         aim = { at, zoom, offset, until: performance.now() + REAIM_MS };
         if (options.animate === false) {
@@ -180,6 +182,7 @@ export function createMapController(host: MapControllerHost): MapControllerInter
       return picking;
     },
     dispose() {
+      disposed = true;
       stopWatchingPanels();
       map.off('movestart', onMoveStart);
       aim = null;

@@ -93,14 +93,14 @@ export function MapView() {
   const camera = useRef<Camera | null>(null);
 
   useEffect(() => {
-    const style = latestStyle.current;
-    if (!container.current || !style || !hasStyle) return;
+    const initial = latestStyle.current;
+    if (!container.current || !initial || !hasStyle) return;
     const map = new MapLibreMap({
       container: container.current,
-      style: style.style,
+      style: initial.style,
       ...(camera.current ?? { bounds: [...COUNTY.bbox], fitBoundsOptions: { padding: 24 } }),
       localIdeographFontFamily: `${CJK_FONT_FAMILIES.map((f) => `'${f}'`).join(', ')}, sans-serif`,
-      attributionControl: style.attribution ? { compact: true, customAttribution: style.attribution } : false,
+      attributionControl: initial.attribution ? { compact: true, customAttribution: initial.attribution } : false,
       maxZoom: 18,
       // made before this map's renderer is known: the one this workstation had last time
       fadeDuration: mapRenderProfile(rememberedRenderer()).fadeDuration,
