@@ -59,6 +59,8 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
     await expect(input).toBeFocused();
     await duty.keyboard.type(text);
     await expect(input).toHaveAttribute('aria-expanded', 'true');
+    // the match is in the list before Enter (a person reads it first)
+    await expect(duty.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toContainText(text);
     await duty.keyboard.press('Enter');
     await expect(input).toHaveAttribute('aria-expanded', 'false');
   };

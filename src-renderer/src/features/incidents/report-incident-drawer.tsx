@@ -28,8 +28,10 @@ import type { Datum } from '@common/geo/datum';
 import { receivedAtProblem, resolveIntakePlace } from '@common/rules/intake';
 import { IncidentReportFieldsSchema, IncidentSourceSchema } from '@common/schemas/incident';
 import type { IncidentSource } from '@common/schemas/incident';
+import type { Enterprise } from '@common/schemas/enterprise';
 import type { Mode } from '@common/schemas/common';
-import { useEnterprises } from '../../db/queries';
+import { releaseDeferredReads } from '../../db/deferred-reads';
+import { useReplicaRows } from '../../db/replica-tables';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
 import { categoryLabel, toLocalInputValue } from '../../ui/format';
@@ -86,6 +88,8 @@ const toIso = (local: string): string => {
  * title; the time of report is the moment the form opened. Validated with the shared schema and
  * rules (rules/intake.ts) and sent through the outbox.
  */
+const NO_ENTERPRISES: ReadonlyArray<Enterprise> = [];
+
 export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -93,12 +97,18 @@ export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
   const open = useIncidentUi((s) => s.reportOpen);
   const picking = useIncidentUi((s) => s.picking);
   const picked = useIncidentUi((s) => s.picked);
-  const enterprises = useEnterprises();
+  const loadedEnterprises = useReplicaRows('enterprises');
+  const enterprises = loadedEnterprises ?? NO_ENTERPRISES;
   const chosenEnterprise = Form.useWatch('enterpriseId', form) as string | undefined;
   const townshipName = (code: TownshipCode | undefined): string => {
     const tw = TOWNSHIPS.find((x) => x.code === code);
     return tw ? (i18n.language === 'en' ? tw.nameEn : tw.nameZh) : '';
   };
+
+  // the officer picks an enterprise now: its rows are read at once, not when the map has settled
+  useEffect(() => {
+    if (open) releaseDeferredReads();
+  }, [open]);
 
   useEffect(() => {
     if (open) {
@@ -326,6 +336,7 @@ export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
                   onInputKeyDown={clearOnDelete('enterpriseId')}
                   showSearch={{ optionFilterProp: 'label' }}
                   data-testid="report-enterprise"
+                  loading={loadedEnterprises === undefined}
                   options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
                 />
               </Form.Item>
