@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CommandPayload, CommandType } from '@common/protocol/commands';
-import type { Enterprise } from '@common/schemas/enterprise';
 import type { Incident, IncidentNote } from '@common/schemas/incident';
 import type { RescueTeam } from '@common/schemas/rescue-team';
 import type { FailedCommandRow, OutboxRow } from './db';
@@ -31,10 +30,6 @@ export function useIncidentNotes(incidentId: string | null): Array<IncidentNote>
       [db, incidentId],
     ) ?? NONE
   );
-}
-
-export function useEnterprises(): ReadonlyArray<Enterprise> {
-  return useReplicaRows('enterprises') ?? NONE;
 }
 
 export function useRescueTeams(): ReadonlyArray<RescueTeam> {

@@ -81,6 +81,8 @@ const toIso = (local: string): string => {
   return Number.isNaN(d.getTime()) ? local : d.toISOString();
 };
 
+const NO_ENTERPRISES: ReadonlyArray<Enterprise> = [];
+
 /**
  * 接报: the report form, built for a phone call at speed. The first field has the focus; Tab goes
  * down the form in the order a caller gives the facts; Enter in a field (or Ctrl+Enter anywhere,
@@ -88,8 +90,6 @@ const toIso = (local: string): string => {
  * title; the time of report is the moment the form opened. Validated with the shared schema and
  * rules (rules/intake.ts) and sent through the outbox.
  */
-const NO_ENTERPRISES: ReadonlyArray<Enterprise> = [];
-
 export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
