@@ -132,8 +132,24 @@ test('a click on a place on the map opens its panel; an incident takes the panel
   await search(page, enterprise.name);
   await page.locator(`[data-testid="search-option"][data-id="${enterprise.id}"]`).click();
   await expectMapNear(page, enterprise.location);
+  const centreBefore = await page.evaluate(() => window.__watchfloorMap?.getCenter().toArray());
   await page.getByTestId('place-detail-close').click();
   await expect(page.getByTestId('place-detail')).toBeHidden();
+  // closing the panel leaves the map where it is: the officer may be about to click what they see
+  const centreAfter = await page.evaluate(
+    () =>
+      new Promise<{ centre?: number[]; moving?: boolean }>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            resolve({
+              centre: window.__watchfloorMap?.getCenter().toArray(),
+              moving: window.__watchfloorMap?.isMoving(),
+            }),
+          ),
+        ),
+      ),
+  );
+  expect(centreAfter).toEqual({ centre: centreBefore, moving: false });
 
   // click where the map draws it
   const at = await page.evaluate((p) => {

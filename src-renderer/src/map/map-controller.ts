@@ -104,16 +104,26 @@ export function createMapController(host: MapControllerHost): MapControllerInter
   /** where the last flyTo went, while a panel coming up late may still cover it */
   let aim: { at: LngLat; zoom: number; offset: [number, number]; until: number } | null = null;
   let disposed = false;
+  /** whether a point flown to `offset` from the centre lands in the part `clear` leaves open */
+  const landsClear = (offset: [number, number], clear: FitPadding) => {
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    const x = width / 2 + offset[0];
+    const y = height / 2 + offset[1];
+    return x >= clear.left && x <= width - clear.right && y >= clear.top && y <= height - clear.bottom;
+  };
   const clearOffset = (): [number, number] => {
     const clear = host.clearance();
     return [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
   };
   // A panel opened with the move can come up after it started (its content is read from the
-  // replica first): aim again, at the middle of what is clear now.
+  // replica first): aim again, at the middle of what is clear now — but only when the point
+  // would land under a panel. A panel closing (or one that leaves the point clear) moves
+  // nothing: the officer may be about to click what is drawn there.
   const stopWatchingPanels = host.onClearanceChange(() => {
     if (!aim || performance.now() > aim.until) return;
-    const offset = clearOffset();
-    if (offset[0] === aim.offset[0] && offset[1] === aim.offset[1]) return;
+    const clear = host.clearance();
+    if (landsClear(aim.offset, clear)) return;
+    const offset: [number, number] = [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
     aim.offset = offset;
     map.easeTo({ center: [aim.at.lng, aim.at.lat], zoom: aim.zoom, offset, duration: 300, essential: true });
   });
