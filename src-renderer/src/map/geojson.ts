@@ -89,6 +89,21 @@ export const TEAM_FEATURES: FeatureAdapter<RescueTeam> = {
   feature: (t) => point(t.id, t.location, { name: t.name, status: t.status, type: t.type }),
 };
 
+const CLOSED_STATES: ReadonlySet<Incident['state']> = new Set(['terminated', 'closed', 'dismissed']);
+const YEAR_2100_MS = Date.parse('2100-01-01T00:00:00Z');
+
+/**
+ * Which incident keeps its label where labels would overlap (the map's `symbol-sort-key`: lower
+ * wins): open real incidents, then open drills, then ended ones; newest first within each.
+ * Several reports at one mill, or a drill beside a real call, otherwise print over each other.
+ */
+export function incidentLabelRank(i: Pick<Incident, 'state' | 'mode' | 'reportedAt'>): number {
+  const tier = CLOSED_STATES.has(i.state) ? 2 : i.mode === 'drill' ? 1 : 0;
+  // minutes before 2100: positive, newer is smaller, and far below one tier's 1e8
+  const age = (YEAR_2100_MS - Date.parse(i.reportedAt)) / 60_000;
+  return tier * 1e8 + Math.max(0, Math.min(age, 1e8 - 1));
+}
+
 /** `drillBadge` (e.g. 演练) is put in front of drill titles so no map label can pass for a real incident. */
 export function incidentFeatures(drillBadge: string): FeatureAdapter<Incident> {
   return {
@@ -102,6 +117,7 @@ export function incidentFeatures(drillBadge: string): FeatureAdapter<Incident> {
         state: i.state,
         level: i.level ?? 0,
         category: i.category,
+        labelRank: incidentLabelRank(i),
       }),
   };
 }

@@ -250,10 +250,14 @@ export const INCIDENT_LABEL_LAYOUT: SymbolLayout = {
   'text-field': ['get', 'label'],
   'text-font': MAP_TEXT_FONT,
   'text-size': 13,
-  'text-offset': [0, 1.3],
-  'text-anchor': 'top',
+  // below the point, else above or beside it; where no place is free the label of the incident
+  // that matters less (geojson.ts incidentLabelRank) gives way instead of printing over another
+  'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+  'text-radial-offset': 1.3,
+  'text-justify': 'auto',
   'text-max-width': 14,
-  'text-allow-overlap': true,
+  'text-padding': 3,
+  'symbol-sort-key': ['get', 'labelRank'],
 };
 export const INCIDENT_LABEL_PAINT: SymbolPaint = {
   'text-color': expr(['case', isDrill, DRILL_COLOR, '#a8071a']),
