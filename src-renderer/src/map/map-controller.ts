@@ -111,10 +111,11 @@ export function createMapController(host: MapControllerHost): MapControllerInter
     const y = height / 2 + offset[1];
     return x >= clear.left && x <= width - clear.right && y >= clear.top && y <= height - clear.bottom;
   };
-  const clearOffset = (): [number, number] => {
-    const clear = host.clearance();
-    return [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
-  };
+  /** from the map's centre to the middle of the part `clear` leaves open */
+  const offsetInto = (clear: FitPadding): [number, number] => [
+    (clear.left - clear.right) / 2,
+    (clear.top - clear.bottom) / 2,
+  ];
   // A panel opened with the move can come up after it started (its content is read from the
   // replica first): aim again, at the middle of what is clear now — but only when the point
   // would land under a panel. A panel closing (or one that leaves the point clear) moves
@@ -123,7 +124,7 @@ export function createMapController(host: MapControllerHost): MapControllerInter
     if (!aim || performance.now() > aim.until) return;
     const clear = host.clearance();
     if (landsClear(aim.offset, clear)) return;
-    const offset: [number, number] = [(clear.left - clear.right) / 2, (clear.top - clear.bottom) / 2];
+    const offset = offsetInto(clear);
     aim.offset = offset;
     map.easeTo({ center: [aim.at.lng, aim.at.lat], zoom: aim.zoom, offset, duration: 300, essential: true });
   });
@@ -142,7 +143,7 @@ export function createMapController(host: MapControllerHost): MapControllerInter
       // frame later, when a panel opened with this move is laid out (or re-aimed, above).
       requestAnimationFrame(() => {
         if (disposed) return; // the map went (sign-out, another basemap) before the frame
-        const offset = clearOffset();
+        const offset = offsetInto(host.clearance());
         aim = { at, zoom, offset, until: performance.now() + REAIM_MS };
         if (options.animate === false) {
           map.jumpTo({ center: [at.lng, at.lat], zoom });
