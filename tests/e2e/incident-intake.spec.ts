@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { distanceKm } from '@common/geo';
 import type { Enterprise } from '@common/schemas/enterprise';
 import type { HazardSource } from '@common/schemas/hazard-source';
@@ -105,6 +106,7 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
   const ws = commander.getByTestId('incident-detail');
   await expect(ws.getByTestId('detail-title')).toHaveText(title);
   await expect(ws.getByTestId('detail-source')).toHaveAttribute('data-source', 'transfer_119');
+  expect(await squeezedFacts(ws)).toEqual([]);
   await expect(item.getByTestId('unread-marker')).toHaveCount(0);
   await expect(item).toHaveAttribute('data-unread', 'false');
 
@@ -148,4 +150,22 @@ test('keyboard intake at a demo enterprise (119): live in a second feed with unr
     'true',
   );
   expect(await commander.evaluate(() => Number(document.documentElement.dataset.alertSounds ?? 0))).toBe(sounds);
+
+  // a demo incident with every fact filled in (enterprise, loss, description, reporter) reads as well
+  await commander.getByTestId('incident-item').filter({ hasText: '融信板材厂车间火灾' }).click();
+  await expect(ws.getByTestId('detail-title')).toContainText('融信板材厂车间火灾');
+  expect(await squeezedFacts(ws)).toEqual([]);
 });
+
+/**
+ * The short facts of the workspace squeezed onto several lines by their labels (a long label,
+ * 事故类别（GB 6441）, once left its value 火灾 a character a line): their texts.
+ */
+async function squeezedFacts(workspace: Locator): Promise<Array<string | null>> {
+  return workspace.locator('.detail-facts .ant-descriptions-item-content').evaluateAll((cells) =>
+    cells
+      .filter((c) => c.closest('td')?.getAttribute('colspan') === '1')
+      .filter((c) => c.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(c).lineHeight))
+      .map((c) => c.textContent),
+  );
+}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +63,67 @@ export function IncidentDetail({ user }: { user: User }) {
   if (!selectedId || !incident) return null;
   const mayNote = canSend(user.role, 'incident.note') && canActInMode(user.role, incident.mode);
   const drill = incident.mode === 'drill';
+  // the short facts two to a row, then the long ones a row each; a short fact left alone takes its
+  // whole row (an optional field left out, or passed as '' to the JSX form, used to leave a gap)
+  const shortFacts: DescriptionsProps['items'] = [
+    { key: 'category', label: t('report.category'), children: categoryLabel(incident.category, i18n.language) },
+    { key: 'occurred', label: t('detail.occurredAt'), children: formatDateTime(incident.occurredAt, i18n.language) },
+    {
+      key: 'reported',
+      label: t('detail.reportedAt'),
+      children: `${formatDateTime(incident.reportedAt, i18n.language)} · ${incident.reportedBy}`,
+    },
+    {
+      key: 'source',
+      label: t('intake.source'),
+      children: (
+        <span data-testid="detail-source" data-source={incident.source}>
+          {t(`intake.sources.${incident.source}`)}
+        </span>
+      ),
+    },
+    {
+      key: 'township',
+      label: t('intake.township'),
+      children: (
+        <>
+          {townshipLabel(incidentTownship(incident), i18n.language)}
+          {incident.beyondCountyCapacity && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              {t('intake.beyondCapacity')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'location',
+      label: t('detail.location'),
+      children: `${incident.location.lng.toFixed(5)}, ${incident.location.lat.toFixed(5)}`,
+    },
+    ...(incident.directLossWan > 0
+      ? [{ key: 'loss', label: t('detail.loss'), children: t('detail.lossValue', { value: incident.directLossWan }) }]
+      : []),
+  ];
+  const lastShort = shortFacts.at(-1);
+  if (shortFacts.length % 2 === 1 && lastShort) lastShort.span = 'filled';
+  const longFacts: DescriptionsProps['items'] = [
+    ...(incident.hazmat !== '' ? [{ key: 'hazmat', label: t('intake.hazmat'), children: incident.hazmat }] : []),
+    ...(enterprise ? [{ key: 'enterprise', label: t('detail.enterprise'), children: enterprise.name }] : []),
+    ...(incident.description !== ''
+      ? [{ key: 'description', label: t('detail.description'), children: incident.description }]
+      : []),
+    ...(incident.reporterName || incident.reporterPhone
+      ? [
+          {
+            key: 'reporter',
+            label: t('detail.reporter'),
+            children: `${incident.reporterName} ${incident.reporterPhone}`.trim(),
+          },
+        ]
+      : []),
+  ].map((item) => ({ ...item, span: 2 }));
+  const factItems = [...shortFacts, ...longFacts];
 
   const addNote = async () => {
     const trimmed = text.trim();
@@ -227,58 +289,7 @@ export function IncidentDetail({ user }: { user: User }) {
 
       <CasualtyHistory incident={incident} />
 
-      <Descriptions size="small" column={2} className="detail-facts">
-        <Descriptions.Item label={t('report.category')}>
-          {categoryLabel(incident.category, i18n.language)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('detail.occurredAt')}>
-          {formatDateTime(incident.occurredAt, i18n.language)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('detail.reportedAt')}>
-          {formatDateTime(incident.reportedAt, i18n.language)} · {incident.reportedBy}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('intake.source')}>
-          <span data-testid="detail-source" data-source={incident.source}>
-            {t(`intake.sources.${incident.source}`)}
-          </span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('intake.township')}>
-          {townshipLabel(incidentTownship(incident), i18n.language)}
-          {incident.beyondCountyCapacity && (
-            <Tag color="red" style={{ marginInlineStart: 6 }}>
-              {t('intake.beyondCapacity')}
-            </Tag>
-          )}
-        </Descriptions.Item>
-        {incident.hazmat && (
-          <Descriptions.Item label={t('intake.hazmat')} span={2}>
-            {incident.hazmat}
-          </Descriptions.Item>
-        )}
-        <Descriptions.Item label={t('detail.location')}>
-          {incident.location.lng.toFixed(5)}, {incident.location.lat.toFixed(5)}
-        </Descriptions.Item>
-        {enterprise && (
-          <Descriptions.Item label={t('detail.enterprise')} span={2}>
-            {enterprise.name}
-          </Descriptions.Item>
-        )}
-        {incident.directLossWan > 0 && (
-          <Descriptions.Item label={t('detail.loss')}>
-            {t('detail.lossValue', { value: incident.directLossWan })}
-          </Descriptions.Item>
-        )}
-        {incident.description && (
-          <Descriptions.Item label={t('detail.description')} span={2}>
-            {incident.description}
-          </Descriptions.Item>
-        )}
-        {(incident.reporterName || incident.reporterPhone) && (
-          <Descriptions.Item label={t('detail.reporter')} span={2}>
-            {incident.reporterName} {incident.reporterPhone}
-          </Descriptions.Item>
-        )}
-      </Descriptions>
+      <Descriptions size="small" column={2} className="detail-facts" items={factItems} />
 
       <IncidentContext incident={incident} />
 
