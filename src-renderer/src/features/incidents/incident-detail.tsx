@@ -1,14 +1,11 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
-import type { DescriptionsProps } from 'antd';
+import { App, Button, Card, Empty, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { ulid } from 'ulid';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { canActInMode, canSend } from '@common/auth/permissions';
-import { TOWNSHIPS } from '@common/domain/county';
-import type { TownshipCode } from '@common/domain/county';
 import { normalizeIncident } from '@common/projection/project';
 import { levelName } from '@common/rules/incident-machine';
 import type { User } from '@common/schemas/user';
@@ -17,24 +14,20 @@ import { useIncident, useIncidentNotes } from '../../db/queries';
 import { connectionStore } from '../../sync/connection-store';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
-import { categoryLabel, formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { CasualtyHistory } from './casualty-history';
 import { IncidentContext } from './context/incident-context';
 import { casualtyLine } from './incident-feed';
 import { IncidentActions, usePendingForIncident } from './incident-actions';
 import { DrillBadge, GradeBadge, StateBadge } from './incident-badges';
 import { IncidentDeadlines } from './incident-deadlines';
+import { IncidentFacts } from './incident-facts';
 import { IncidentExportButton } from './export/export-button';
 import { LinkageBoard } from '../linkage/linkage-board';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
 import { useMarkRead } from './unread-store';
-import { GRADE_COLORS, buildTimeline, incidentTownship } from './workspace-logic';
+import { GRADE_COLORS, buildTimeline } from './workspace-logic';
 import type { TimelineEntry } from './workspace-logic';
-
-const townshipLabel = (code: TownshipCode, language: string): string => {
-  const tw = TOWNSHIPS.find((x) => x.code === code);
-  return tw ? (language === 'en' ? tw.nameEn : tw.nameZh) : code;
-};
 
 /**
  * The incident workspace over the map: summary (grade, level, state, countdowns), the valid
@@ -63,67 +56,6 @@ export function IncidentDetail({ user }: { user: User }) {
   if (!selectedId || !incident) return null;
   const mayNote = canSend(user.role, 'incident.note') && canActInMode(user.role, incident.mode);
   const drill = incident.mode === 'drill';
-  // the short facts two to a row, then the long ones a row each; a short fact left alone takes its
-  // whole row (an optional field left out, or passed as '' to the JSX form, used to leave a gap)
-  const shortFacts: DescriptionsProps['items'] = [
-    { key: 'category', label: t('report.category'), children: categoryLabel(incident.category, i18n.language) },
-    { key: 'occurred', label: t('detail.occurredAt'), children: formatDateTime(incident.occurredAt, i18n.language) },
-    {
-      key: 'reported',
-      label: t('detail.reportedAt'),
-      children: `${formatDateTime(incident.reportedAt, i18n.language)} · ${incident.reportedBy}`,
-    },
-    {
-      key: 'source',
-      label: t('intake.source'),
-      children: (
-        <span data-testid="detail-source" data-source={incident.source}>
-          {t(`intake.sources.${incident.source}`)}
-        </span>
-      ),
-    },
-    {
-      key: 'township',
-      label: t('intake.township'),
-      children: (
-        <>
-          {townshipLabel(incidentTownship(incident), i18n.language)}
-          {incident.beyondCountyCapacity && (
-            <Tag color="red" style={{ marginInlineStart: 6 }}>
-              {t('intake.beyondCapacity')}
-            </Tag>
-          )}
-        </>
-      ),
-    },
-    {
-      key: 'location',
-      label: t('detail.location'),
-      children: `${incident.location.lng.toFixed(5)}, ${incident.location.lat.toFixed(5)}`,
-    },
-    ...(incident.directLossWan > 0
-      ? [{ key: 'loss', label: t('detail.loss'), children: t('detail.lossValue', { value: incident.directLossWan }) }]
-      : []),
-  ];
-  const lastShort = shortFacts.at(-1);
-  if (shortFacts.length % 2 === 1 && lastShort) lastShort.span = 'filled';
-  const longFacts: DescriptionsProps['items'] = [
-    ...(incident.hazmat !== '' ? [{ key: 'hazmat', label: t('intake.hazmat'), children: incident.hazmat }] : []),
-    ...(enterprise ? [{ key: 'enterprise', label: t('detail.enterprise'), children: enterprise.name }] : []),
-    ...(incident.description !== ''
-      ? [{ key: 'description', label: t('detail.description'), children: incident.description }]
-      : []),
-    ...(incident.reporterName || incident.reporterPhone
-      ? [
-          {
-            key: 'reporter',
-            label: t('detail.reporter'),
-            children: `${incident.reporterName} ${incident.reporterPhone}`.trim(),
-          },
-        ]
-      : []),
-  ].map((item) => ({ ...item, span: 2 }));
-  const factItems = [...shortFacts, ...longFacts];
 
   const addNote = async () => {
     const trimmed = text.trim();
@@ -289,7 +221,7 @@ export function IncidentDetail({ user }: { user: User }) {
 
       <CasualtyHistory incident={incident} />
 
-      <Descriptions size="small" column={2} className="detail-facts" items={factItems} />
+      <IncidentFacts incident={incident} enterpriseName={enterprise?.name} />
 
       <IncidentContext incident={incident} />
 
