@@ -1,5 +1,6 @@
 import { ACCIDENT_CATEGORIES } from '@common/domain/gb6441';
 import type { AccidentCategory } from '@common/domain/gb6441';
+import { TOWNSHIPS } from '@common/domain/county';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -20,6 +21,12 @@ export function formatDateTime(iso: string | null | undefined, language: string,
     formatters.set(key, f);
   }
   return f.format(new Date(iso));
+}
+
+/** A township's name in the UI language; undefined for a code that is none of the county's. */
+export function townshipName(code: string | undefined, language: string): string | undefined {
+  const tw = TOWNSHIPS.find((x) => x.code === code);
+  return tw && (language === 'en' ? tw.nameEn : tw.nameZh);
 }
 
 export function categoryLabel(code: AccidentCategory, language: string): string {

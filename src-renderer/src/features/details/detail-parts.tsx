@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Tag } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { TOWNSHIPS } from '@common/domain/county';
+import { townshipName } from '../../ui/format';
 import { HAZARD_GRADE_COLORS, RISK_COLORS, TEAM_STATUS_COLORS } from '../../map/symbology';
 import type { HazardGradeKey } from '../../map/symbology';
 import type { RiskLevel } from '@common/schemas/enterprise';
@@ -47,10 +47,7 @@ export function PhoneLink({ phone }: { phone: string }) {
 
 export function useTownshipName(): (code: string | undefined) => string {
   const { i18n } = useTranslation();
-  return (code) => {
-    const t = TOWNSHIPS.find((x) => x.code === code);
-    return t ? (i18n.language === 'en' ? t.nameEn : t.nameZh) : '—';
-  };
+  return (code) => townshipName(code, i18n.language) ?? '—';
 }
 
 /** 四色 risk as the map draws it. */

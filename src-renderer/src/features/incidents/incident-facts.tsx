@@ -1,16 +1,9 @@
 import { Descriptions, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TOWNSHIPS } from '@common/domain/county';
-import type { TownshipCode } from '@common/domain/county';
 import type { Incident } from '@common/schemas/incident';
-import { categoryLabel, formatDateTime } from '../../ui/format';
+import { categoryLabel, formatDateTime, townshipName } from '../../ui/format';
 import { incidentTownship } from './workspace-logic';
-
-const townshipLabel = (code: TownshipCode, language: string): string => {
-  const tw = TOWNSHIPS.find((x) => x.code === code);
-  return tw ? (language === 'en' ? tw.nameEn : tw.nameZh) : code;
-};
 
 /**
  * The reported facts of an incident in its workspace: the short ones two to a row (one left
@@ -21,6 +14,7 @@ const townshipLabel = (code: TownshipCode, language: string): string => {
 export function IncidentFacts({ incident, enterpriseName }: { incident: Incident; enterpriseName?: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const township = incidentTownship(incident);
   const short: NonNullable<DescriptionsProps['items']> = [
     { key: 'category', label: t('report.category'), children: categoryLabel(incident.category, language) },
     { key: 'occurred', label: t('detail.occurredAt'), children: formatDateTime(incident.occurredAt, language) },
@@ -43,7 +37,7 @@ export function IncidentFacts({ incident, enterpriseName }: { incident: Incident
       label: t('intake.township'),
       children: (
         <>
-          {townshipLabel(incidentTownship(incident), language)}
+          {townshipName(township, language) ?? township}
           {incident.beyondCountyCapacity && (
             <Tag color="red" style={{ marginInlineStart: 6 }}>
               {t('intake.beyondCapacity')}

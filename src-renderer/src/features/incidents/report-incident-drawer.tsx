@@ -34,7 +34,7 @@ import { releaseDeferredReads } from '../../db/deferred-reads';
 import { useReplicaRows } from '../../db/replica-tables';
 import { currentEngine } from '../../sync/runtime';
 import { InvalidCommandError } from '../../sync/sync-engine';
-import { categoryLabel, toLocalInputValue } from '../../ui/format';
+import { categoryLabel, toLocalInputValue, townshipName } from '../../ui/format';
 import { ownReports } from '../alerts/alert';
 import { DrillBadge } from './incident-badges';
 import { incidentUi, useIncidentUi } from './incident-ui-store';
@@ -100,10 +100,6 @@ export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
   const loadedEnterprises = useReplicaRows('enterprises');
   const enterprises = loadedEnterprises ?? NO_ENTERPRISES;
   const chosenEnterprise = Form.useWatch('enterpriseId', form) as string | undefined;
-  const townshipName = (code: TownshipCode | undefined): string => {
-    const tw = TOWNSHIPS.find((x) => x.code === code);
-    return tw ? (i18n.language === 'en' ? tw.nameEn : tw.nameZh) : '';
-  };
 
   // the officer picks an enterprise now: its rows are read at once, not when the map has settled
   useEffect(() => {
@@ -130,7 +126,7 @@ export function ReportIncidentDrawer({ mode }: { mode: Mode }) {
   const suggestTitle = (all: Partial<ReportForm>) => {
     if (form.isFieldTouched('title') || !all.category) return;
     const enterprise = enterprises.find((e) => e.id === all.enterpriseId);
-    const place = enterprise?.name ?? townshipName(all.townshipCode);
+    const place = enterprise?.name ?? townshipName(all.townshipCode, i18n.language) ?? '';
     form.setFieldsValue({
       title: t('intake.suggestedTitle', { place, category: categoryLabel(all.category, i18n.language) }).trim(),
     });

@@ -4,7 +4,7 @@ import type { GetRef } from 'antd';
 import { SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { TOWNSHIPS } from '@common/domain/county';
+import { townshipName } from '../../ui/format';
 import type { DetailKind } from '../details/panel-store';
 import { useShow } from '../details/use-show';
 import { usePlaceData, useTeamData } from '../spatial/place-data';
@@ -13,10 +13,7 @@ import { creditCodeHint } from './search-index';
 import type { SearchHit } from './search-index';
 import { useSearch } from './use-search';
 
-const townshipName = (code: string | undefined, language: string) => {
-  const t = TOWNSHIPS.find((x) => x.code === code);
-  return t ? (language === 'en' ? t.nameEn : t.nameZh) : '';
-};
+const townshipOf = (code: string | undefined, language: string) => townshipName(code, language) ?? '';
 
 /** The second line of a hit: what kind of thing it is and where. */
 function subtitle(hit: SearchHit, data: PlaceData, teams: TeamData, t: TFunction, language: string): string {
@@ -25,7 +22,7 @@ function subtitle(hit: SearchHit, data: PlaceData, teams: TeamData, t: TFunction
   switch (kind) {
     case 'enterprises': {
       const e = data.byId.enterprises.get(id);
-      if (e) parts.push(t(`panels.sector.${e.sector}`), townshipName(e.townshipCode, language));
+      if (e) parts.push(t(`panels.sector.${e.sector}`), townshipOf(e.townshipCode, language));
       if (hit.match === 'addressContains' && e) parts.push(e.address);
       if ((hit.match === 'codeExact' || hit.match === 'codePrefix') && e) parts.push(e.creditCode);
       break;
@@ -43,13 +40,13 @@ function subtitle(hit: SearchHit, data: PlaceData, teams: TeamData, t: TFunction
     }
     case 'receptors': {
       const r = data.byId.receptors.get(id);
-      if (r) parts.push(t(`panels.receptorKind.${r.kind}`), townshipName(r.townshipCode, language));
+      if (r) parts.push(t(`panels.receptorKind.${r.kind}`), townshipOf(r.townshipCode, language));
       break;
     }
     case 'shelters':
     case 'supplyDepots': {
       const p = data.byId[kind].get(id);
-      if (p) parts.push(townshipName(p.townshipCode, language), p.address);
+      if (p) parts.push(townshipOf(p.townshipCode, language), p.address);
       break;
     }
     case 'plans': {
